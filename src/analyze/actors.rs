@@ -1,0 +1,293 @@
+//! Actors: who is mentioned, who speaks, and who attacks whom.
+//!
+//! Mentions come from the automaton (aliases, demonyms, people, surnames),
+//! from the article's own ad-hoc targets, and from a few rules a reader can
+//! check: a person's surname counts once the full name has appeared; "Sino-"
+//! names China; "the two countries" names the last two countries mentioned;
+//! "he/she/his/her" carry the last person, "it/its" the last country or body of
+//! the previous sentence. Pronoun mentions only serve targeting; they are not
+//! counted as mentions.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::Analysis;
+use super::attribution::SourceKind;
+use crate::lexicon::{Lexicon, NameRole, Target};
+use crate::text::normalize::is_word_char;
+use crate::text::offsets::CharIndex;
+
+/// An actor: from the lexicon, or given with the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorRef {
+    /// Index into `Lexicon::actors`.
+    Lexicon(usize),
+    /// Index into `Article::targets`.
+    Adhoc(usize),
+}
+
+/// One mention of an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Who.
+    pub actor: ActorRef,
+    /// Where.
+    pub span: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// A pronoun standing for the actor (used for targets, not counted).
+    pub pronoun: bool,
+    /// Names a person (so "he/she" can carry it).
+    pub person: bool,
+}
+
+/// A speaker-actor saying something polar about another actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stance {
+    /// The speaker's actor.
+    pub from: ActorRef,
+    /// The actor spoken about.
+    pub to: ActorRef,
+    /// Sum of the polar values.
+    pub polarity: f64,
+    /// Sentence of the evidence.
+    pub sentence: usize,
+}
+
+/// Every actor mention in the kept text, in text order.
+pub fn mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = lexicon_mentions(analysis, lexicon);
+    out.extend(adhoc_mentions(analysis));
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by(|a, b| a.actor == b.actor && a.span == b.span);
+    let mut pronouns = pronoun_mentions(analysis, &out, lexicon);
+    out.append(&mut pronouns);
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut seen_full: Vec<usize> = Vec::new();
+    for (sentence, hit) in &analysis.hits {
+        for target in &hit.targets {
+            let Target::Name { actor, role } = *target else {
+                continue;
+            };
+            let actor = actor as usize;
+            if role == NameRole::Surname && !seen_full.contains(&actor) {
+                continue;
+            }
+            if role == NameRole::Person {
+                seen_full.push(actor);
+            }
+            let person = matches!(role, NameRole::Person | NameRole::Surname)
+                || lexicon.actors[actor].kind == "person";
+            let mention = |a| Mention {
+                actor: ActorRef::Lexicon(a),
+                span: hit.start..hit.end,
+                sentence: *sentence,
+                pronoun: false,
+                person,
+            };
+            out.push(mention(actor));
+            for &member in &lexicon.actors[actor].members {
+                out.push(mention(member));
+            }
+        }
+    }
+    out.extend(sino_mentions(analysis, lexicon));
+    out
+}
+
+/// "Sino-Russian", "Sino-Japanese": the prefix names China.
+fn sino_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
+    let text = analysis.article.text.as_str();
+    let china = lexicon.actors.iter().position(|a| a.label == "China");
+    let Some(china) = china else { return Vec::new() };
+    analysis
+        .words
+        .iter()
+        .filter(|w| text[w.span.clone()].eq_ignore_ascii_case("sino"))
+        .map(|w| Mention {
+            actor: ActorRef::Lexicon(china),
+            span: w.span.clone(),
+            sentence: w.sentence,
+            pronoun: false,
+            person: false,
+        })
+        .collect()
+}
+
+fn adhoc_mentions(analysis: &Analysis) -> Vec<Mention> {
+    let text = analysis.article.text.as_str();
+    let mut out = Vec::new();
+    for (i, target) in analysis.article.targets.iter().enumerate() {
+        if let (Some(start), Some(end)) = (target.start, target.end) {
+            let (Some(s), Some(e)) = (CharIndex::byte(text, start), CharIndex::byte(text, end)) else {
+                continue;
+            };
+            if s < e && let Some(sentence) = analysis.sentence_at(s) {
+                out.push(Mention {
+                    actor: ActorRef::Adhoc(i),
+                    span: s..e,
+                    sentence,
+                    pronoun: false,
+                    person: false,
+                });
+            }
+            continue;
+        }
+        out.extend(names_in_text(analysis, i));
+    }
+    out
+}
+
+fn names_in_text(analysis: &Analysis, target: usize) -> Vec<Mention> {
+    let spec = &analysis.article.targets[target];
+    let names: Vec<&str> = std::iter::once(spec.name.as_str())
+        .chain(spec.aliases.iter().map(String::as_str))
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    let Ok(automaton) = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return Vec::new();
+    };
+    let text = analysis.article.text.as_str();
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+        })
+        .filter_map(|m| {
+            let sentence = analysis.sentence_at(m.start())?;
+            Some(Mention {
+                actor: ActorRef::Adhoc(target),
+                span: m.start()..m.end(),
+                sentence,
+                pronoun: false,
+                person: false,
+            })
+        })
+        .collect()
+}
+
+/// Pronouns and "the two countries", resolved to earlier mentions.
+fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -> Vec<Mention> {
+    let text = analysis.article.text.as_str();
+    let mut out = Vec::new();
+    let mut k = 0;
+    let mut last_person: Option<ActorRef> = None;
+    let mut last_thing: Option<(ActorRef, usize)> = None;
+    let mut countries: Vec<ActorRef> = Vec::new();
+    for (wi, word) in analysis.words.iter().enumerate() {
+        while k < named.len() && named[k].span.start < word.span.start {
+            let m = &named[k];
+            if m.person {
+                last_person = Some(m.actor);
+            } else {
+                last_thing = Some((m.actor, m.sentence));
+                if is_country(m.actor, lexicon) && countries.last() != Some(&m.actor) {
+                    countries.retain(|a| *a != m.actor);
+                    countries.push(m.actor);
+                }
+            }
+            k += 1;
+        }
+        let lower = text[word.span.clone()].to_lowercase();
+        let resolved: Vec<ActorRef> = match lower.as_str() {
+            "he" | "she" | "his" | "her" | "him" => last_person.into_iter().collect(),
+            "it" | "its" => last_thing
+                .filter(|(_, s)| *s + 1 >= word.sentence)
+                .map(|(a, _)| a)
+                .into_iter()
+                .collect(),
+            "countries" | "sides" | "nations" | "powers"
+                if wi >= 2 && text[analysis.words[wi - 1].span.clone()].eq_ignore_ascii_case("two") =>
+            {
+                countries.iter().rev().take(2).copied().collect()
+            }
+            _ => Vec::new(),
+        };
+        for actor in resolved {
+            out.push(Mention {
+                actor,
+                span: word.span.clone(),
+                sentence: word.sentence,
+                pronoun: true,
+                person: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_country(actor: ActorRef, lexicon: &Lexicon) -> bool {
+    matches!(actor, ActorRef::Lexicon(i) if matches!(lexicon.actors[i].kind.as_str(), "country" | "government"))
+}
+
+/// The actor a mention speaks for: a person's country, or the actor itself.
+pub fn speaker_actor(actor: ActorRef, lexicon: &Lexicon) -> ActorRef {
+    match actor {
+        ActorRef::Lexicon(i) => lexicon.actors[i].part_of.map_or(actor, ActorRef::Lexicon),
+        adhoc => adhoc,
+    }
+}
+
+/// The actors that speak in attribution `a`: mentions inside its source span,
+/// or, for a pronoun source, the last person mentioned before it.
+pub fn speakers_of(analysis: &Analysis, a: usize) -> Vec<ActorRef> {
+    let attribution = &analysis.attributions[a];
+    let Some(source) = &attribution.source else {
+        return Vec::new();
+    };
+    if matches!(attribution.kind, SourceKind::Vague | SourceKind::Anonymous) {
+        return Vec::new();
+    }
+    let mut actors: Vec<ActorRef> = analysis
+        .mentions
+        .iter()
+        .filter(|m| source.start <= m.span.start && m.span.end <= source.end)
+        .map(|m| m.actor)
+        .collect();
+    actors.sort();
+    actors.dedup();
+    actors
+}
+
+/// Speaker-actor → target-actor edges from polar words inside attributed content.
+pub fn stances(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Stance> {
+    let mut out: Vec<Stance> = Vec::new();
+    for (a, attribution) in analysis.attributions.iter().enumerate() {
+        let from: Vec<ActorRef> = speakers_of(analysis, a)
+            .into_iter()
+            .map(|s| speaker_actor(s, lexicon))
+            .collect();
+        let Some(&from) = from.first() else { continue };
+        for hit in &analysis.terms {
+            let inside = attribution.content.start <= hit.start && hit.end <= attribution.content.end;
+            let Some(to) = hit.target.filter(|t| inside && speaker_actor(*t, lexicon) != from) else {
+                continue;
+            };
+            if hit.value == 0.0 {
+                continue;
+            }
+            match out.iter_mut().find(|s| s.from == from && s.to == to && s.sentence == attribution.sentence) {
+                Some(stance) => stance.polarity += hit.value,
+                None => out.push(Stance {
+                    from,
+                    to,
+                    polarity: hit.value,
+                    sentence: attribution.sentence,
+                }),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! From segmented text to evidence: lexicon hits, quotes, attributions, actor
+//! mentions and the target of every polar expression.
+//!
+//! Analysis of one article is a pure function of the article and the lexicon,
+//! so the pipeline can run it on any thread and get the same result. Each step
+//! adds one layer and reads the layers before it:
+//!
+//! 1. `segment` (text) → sentences and words, boilerplate dropped;
+//! 2. one automaton pass per sentence → [`Hit`]s;
+//! 3. [`quotes`] → quoted spans; [`attribution`] → who said what;
+//! 4. [`actors`] → actor mentions; [`terms`] → polar hits with modifiers,
+//!    voice and target; stances between actors.
+
+pub mod actors;
+pub mod attribution;
+pub mod quotes;
+pub mod terms;
+pub mod words;
+
+use std::ops::Range;
+
+use crate::ingest::Article;
+use crate::lexicon::{Hit, Lexicon};
+use crate::text::normalize::Folded;
+use crate::text::offsets::CharIndex;
+use crate::text::{Doc, segment};
+
+pub use actors::{ActorRef, Mention, Stance};
+pub use attribution::{Attribution, SourceKind};
+pub use quotes::Quote;
+pub use terms::TermHit;
+pub use words::Word;
+
+/// Everything found in one article, with spans into its text.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Title: from the source, else the first line.
+    pub title: Option<String>,
+    /// Paragraphs and sentences.
+    pub doc: Doc,
+    /// Byte → character offsets.
+    pub chars: CharIndex,
+    /// Words of kept sentences, in order.
+    pub words: Vec<Word>,
+    /// For each sentence, its range of `words`.
+    pub sentence_words: Vec<Range<usize>>,
+    /// Raw automaton hits, in text order, with their sentence.
+    pub hits: Vec<(usize, Hit)>,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// Attributed statements.
+    pub attributions: Vec<Attribution>,
+    /// Actor mentions.
+    pub mentions: Vec<Mention>,
+    /// Lexicon term hits with their modifiers, voice and target.
+    pub terms: Vec<TermHit>,
+    /// Speaker-actor → target-actor edges.
+    pub stances: Vec<Stance>,
+    /// Flags from boilerplate rules.
+    pub flags: Vec<String>,
+}
+
+impl Analysis<'_> {
+    /// The text of a byte range.
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        &self.article.text[span.clone()]
+    }
+
+    /// The sentence containing byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let k = self
+            .doc
+            .sentences
+            .partition_point(|s| s.span.end <= at);
+        (k < self.doc.sentences.len() && self.doc.sentences[k].span.start <= at).then_some(k)
+    }
+}
+
+/// Analyses one article against the lexicon.
+pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
+    let text = article.text.as_str();
+    let doc = segment(text, &lexicon.boilerplate);
+    let (words, sentence_words) = words::split(text, &doc);
+    let hits = find_hits(text, &doc, lexicon);
+    let title = article.title.clone().or_else(|| first_line_title(text, &doc));
+    let mut analysis = Analysis {
+        article,
+        title,
+        flags: doc.flags.clone(),
+        chars: CharIndex::new(text),
+        doc,
+        words,
+        sentence_words,
+        hits,
+        quotes: Vec::new(),
+        attributions: Vec::new(),
+        mentions: Vec::new(),
+        terms: Vec::new(),
+        stances: Vec::new(),
+    };
+    analysis.quotes = quotes::find(&analysis);
+    analysis.attributions = attribution::find(&analysis, lexicon);
+    quotes::classify(&mut analysis, lexicon);
+    analysis.mentions = actors::mentions(&analysis, lexicon);
+    analysis.terms = terms::collect(&analysis, lexicon);
+    analysis.stances = actors::stances(&analysis, lexicon);
+    analysis
+}
+
+fn find_hits(text: &str, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
+    let mut folded = Folded::default();
+    let mut out = Vec::new();
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        folded.refill(&text[sentence.span.clone()], sentence.span.start);
+        out.extend(
+            lexicon
+                .matcher
+                .find(&folded, text)
+                .into_iter()
+                .map(|hit| (i, hit)),
+        );
+    }
+    out
+}
+
+/// The first kept paragraph's first sentence, as a title of last resort.
+fn first_line_title(text: &str, doc: &Doc) -> Option<String> {
+    let first = doc.sentences.first()?;
+    if first.paragraph != 0 {
+        return None;
+    }
+    let line = text[first.span.clone()].trim();
+    let title: String = line.chars().take(200).collect();
+    (!title.is_empty()).then_some(title)
+}

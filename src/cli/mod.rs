@@ -1,0 +1,76 @@
+//! Command-line interface: clap types stop here; each subcommand turns its
+//! arguments into library options and calls the library.
+
+mod check;
+mod progress;
+mod score;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything was done.
+    Success,
+    /// Done, but some input was skipped (or the lexicon has errors, for `lexicon check`).
+    Partial,
+    /// Nothing was done.
+    Failure,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        match exit {
+            Exit::Success => ExitCode::SUCCESS,
+            Exit::Partial => ExitCode::from(1),
+            Exit::Failure => ExitCode::from(2),
+        }
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "framescore",
+    version,
+    about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.",
+    long_about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.\n\nframescore measures textual signals of sourcing and framing; it does not check facts.",
+    after_help = "Exit codes: 0 success, 1 some input skipped (or lexicon errors), 2 failure."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score articles and write CSV reports.
+    Score(score::Args),
+    /// Work with lexicon files.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+#[derive(Subcommand)]
+enum LexiconCommand {
+    /// Validate lexicons and list every problem with file:line:column.
+    Check(check::Args),
+}
+
+/// Parses the command line and runs the subcommand.
+pub fn run() -> anyhow::Result<Exit> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Score(args) => args.run(),
+        Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
+    }
+}
+
+/// Whether an error is a closed stdout (`framescore … | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

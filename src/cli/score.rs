@@ -1,0 +1,114 @@
+//! `framescore score`: the main job.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::ValueEnum;
+use framescore::ingest::{Columns, IngestOptions, InputFormat};
+use framescore::lexicon::Lexicon;
+use framescore::pipeline::{self, Options};
+
+use super::Exit;
+use super::progress::Bar;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Auto,
+    Text,
+    Jsonl,
+    Csv,
+}
+
+/// Score articles and write CSV reports.
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  framescore score seeds --out reports\n  cat corpus.jsonl | framescore score - --out reports --quiet")]
+pub struct Args {
+    /// Files (.txt .md .jsonl .ndjson .csv), folders (read recursively), or - for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Folder for the reports.
+    #[arg(long, short, default_value = "reports")]
+    out: PathBuf,
+    /// Lexicon folder laid over the built-in lexicons (repeatable; same file name replaces).
+    #[arg(long = "lexicons", value_name = "DIR")]
+    lexicons: Vec<PathBuf>,
+    /// How to read the inputs (auto: by extension; stdin is JSONL).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: Format,
+    /// CSV column holding the article text.
+    #[arg(long, default_value = "text")]
+    text_col: String,
+    /// CSV column holding the article id.
+    #[arg(long, default_value = "id")]
+    id_col: String,
+    /// CSV column holding the title.
+    #[arg(long, default_value = "title")]
+    title_col: String,
+    /// CSV column holding the outlet.
+    #[arg(long, default_value = "outlet")]
+    outlet_col: String,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    threads: usize,
+    /// Start CSV files with a UTF-8 BOM so Excel reads accents correctly.
+    #[arg(long)]
+    excel: bool,
+    /// No progress bar and no warnings (skipped inputs are still reported).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<Exit> {
+        let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
+        let options = self.options();
+        let bar = Bar::new(self.quiet);
+        let summary = pipeline::run(&options, &lexicon, &bar);
+        bar.finish();
+        let summary = summary?;
+        if !self.quiet {
+            eprintln!(
+                "framescore: {} articles scored in {:.2}s → {} ({} matches, {} sources, {} actor rows)",
+                summary.counts.articles,
+                summary.elapsed_seconds,
+                options.out.display(),
+                summary.counts.matches,
+                summary.counts.sources,
+                summary.counts.actors,
+            );
+        }
+        if summary.skipped.is_empty() {
+            return Ok(Exit::Success);
+        }
+        eprintln!(
+            "framescore: {} input(s) skipped; see the messages above and manifest.json",
+            summary.skipped.len()
+        );
+        Ok(Exit::Partial)
+    }
+
+    fn options(&self) -> Options {
+        let format = match self.input_format {
+            Format::Auto => InputFormat::Auto,
+            Format::Text => InputFormat::Text,
+            Format::Jsonl => InputFormat::Jsonl,
+            Format::Csv => InputFormat::Csv,
+        };
+        Options {
+            inputs: self.inputs.clone(),
+            ingest: IngestOptions {
+                format,
+                columns: Columns {
+                    text: self.text_col.clone(),
+                    id: self.id_col.clone(),
+                    title: self.title_col.clone(),
+                    outlet: self.outlet_col.clone(),
+                    ..Columns::default()
+                },
+            },
+            out: self.out.clone(),
+            threads: self.threads,
+            excel: self.excel,
+        }
+    }
+}

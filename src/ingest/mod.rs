@@ -1,0 +1,164 @@
+//! Readers that turn files, folders, CSV, JSONL and stdin into a stream of articles.
+//!
+//! Readers push items to a callback instead of returning a collection, so the
+//! corpus is never held in memory: the pipeline puts a bounded channel behind
+//! the callback. A problem with one file, row or line becomes a [`Skip`] with
+//! its location and the stream goes on.
+
+mod delimited;
+mod files;
+mod jsonl;
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// An extra actor given with one article (JSONL `targets`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TargetSpec {
+    /// Name reported in `actors.csv`.
+    pub name: String,
+    /// Names to find in the text (the name itself is always one).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Exact mention: start character offset.
+    pub start: Option<usize>,
+    /// Exact mention: end character offset (exclusive).
+    pub end: Option<usize>,
+}
+
+/// One article to score.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// Identifier reported in every output.
+    pub id: String,
+    /// Title, if the source gives one.
+    pub title: Option<String>,
+    /// Outlet, if given.
+    pub outlet: Option<String>,
+    /// Date, if given.
+    pub date: Option<String>,
+    /// URL, if given.
+    pub url: Option<String>,
+    /// The text as read (decoded).
+    pub text: String,
+    /// Ad-hoc actors for this article only.
+    pub targets: Vec<TargetSpec>,
+    /// Where it came from (path, or path:line).
+    pub origin: String,
+}
+
+impl Article {
+    /// An article from an id and a text, with no metadata.
+    pub fn from_text(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            text: text.to_string(),
+            origin: id.to_string(),
+            ..Article::default()
+        }
+    }
+}
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// By extension (`-` is JSONL).
+    #[default]
+    Auto,
+    /// One article per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+    /// A table with a text column.
+    Csv,
+}
+
+/// Column names for CSV input.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    /// Text column.
+    pub text: String,
+    /// Id column.
+    pub id: String,
+    /// Title column.
+    pub title: String,
+    /// Outlet column.
+    pub outlet: String,
+    /// Date column.
+    pub date: String,
+    /// URL column.
+    pub url: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            text: "text".into(),
+            id: "id".into(),
+            title: "title".into(),
+            outlet: "outlet".into(),
+            date: "date".into(),
+            url: "url".into(),
+        }
+    }
+}
+
+/// Options for reading inputs.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Forced format, or by extension.
+    pub format: InputFormat,
+    /// CSV column names.
+    pub columns: Columns,
+}
+
+/// Something that could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// File, or file:line.
+    pub location: String,
+    /// What went wrong and what to do.
+    pub message: String,
+}
+
+/// What the readers emit.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// An article to score.
+    Article(Box<Article>),
+    /// Input that was skipped; the rest goes on.
+    Skip(Skip),
+    /// Input that was read with a problem (e.g. invalid UTF-8).
+    Warning(Skip),
+}
+
+/// Reads every input in order, passing each item to `sink`; stops early if `sink` returns false.
+pub fn read_inputs(inputs: &[PathBuf], options: &IngestOptions, sink: &mut dyn FnMut(Item) -> bool) {
+    for input in inputs {
+        if !files::read_input(input, options, sink) {
+            return;
+        }
+    }
+}
+
+/// Decodes bytes and reports invalid UTF-8 once for `location`.
+fn decode_reporting(bytes: &[u8], location: &str, sink: &mut dyn FnMut(Item) -> bool) -> (String, bool) {
+    let decoded = crate::text::decode(bytes);
+    let mut go_on = true;
+    if decoded.invalid > 0 {
+        go_on = sink(Item::Warning(Skip {
+            location: location.to_string(),
+            message: format!(
+                "{} invalid UTF-8 sequence(s) replaced by U+FFFD; re-save the file as UTF-8 to keep every character",
+                decoded.invalid
+            ),
+        }));
+    }
+    (decoded.text, go_on)
+}
+
+/// Takes an id-like JSON/CSV value as a string.
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}

@@ -1,0 +1,806 @@
+//! Validation and compilation of lexicon files, in one pass that reports every
+//! problem with its file, line and column.
+//!
+//! serde catches the shape (unknown keys, wrong types); this module catches
+//! what serde cannot: bad wildcards, empty terms, a term listed twice or with
+//! conflicting polarity, a name claimed by two actors, dangling references,
+//! lists out of canonical order. Errors refuse the lexicon; warnings do not.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+use toml::{Spanned, Value};
+
+use super::matcher::{Entry, Matcher, NameRole, Target};
+use super::schema::{FileDoc, RawList};
+use super::{
+    Actor, BoilerAction, BoilerHow, BoilerRule, Category, CuePosition, Family, Lexicon,
+    LexiconError, LexiconFile, Problem, Scoring, Severity, Source, Term,
+};
+use crate::text::normalize::{fold, fold_keep_case};
+
+/// Validates and compiles lexicon files; every problem is reported at once.
+pub fn build(files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
+    let mut builder = Builder::default();
+    for file in files {
+        builder.file(file);
+    }
+    builder.finish(files)
+}
+
+/// A term as written: text plus optional overrides.
+struct TermSpec {
+    text: String,
+    pattern: String,
+    wildcard: bool,
+    exact: Option<String>,
+    polarity: Option<f64>,
+    weight: Option<f64>,
+    span: Range<usize>,
+}
+
+impl TermSpec {
+    fn key(&self) -> (String, Option<String>, bool) {
+        (self.pattern.clone(), self.exact.clone(), self.wildcard)
+    }
+}
+
+/// Where something was defined, for "also at" messages.
+#[derive(Clone)]
+struct Place {
+    path: String,
+    line: usize,
+}
+
+#[derive(Default)]
+struct Builder {
+    problems: Vec<Problem>,
+    categories: Vec<Category>,
+    terms: Vec<Term>,
+    entries: Vec<Entry>,
+    actors: Vec<Actor>,
+    actor_refs: Vec<ActorRef>,
+    sources: Vec<Source>,
+    boilerplate: Vec<BoilerRule>,
+    scoring: Option<Scoring>,
+    seen_terms: HashMap<(Family, String, Option<String>, bool), (String, f64, Place)>,
+    seen_names: HashMap<(String, Option<String>), (String, Place)>,
+    seen_sources: HashMap<(String, Option<String>), (String, Place)>,
+    category_ids: HashMap<String, Place>,
+}
+
+/// A `part_of` or `members` reference, resolved once every actor is known.
+struct ActorRef {
+    from: usize,
+    to: String,
+    member: bool,
+    path: String,
+    line: usize,
+    column: usize,
+}
+
+/// One file being read: its text and how to turn offsets into line:column.
+struct Ctx<'a> {
+    path: &'a str,
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(file: &'a LexiconFile) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(file.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Ctx {
+            path: &file.path,
+            text: &file.text,
+            line_starts,
+        }
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        (line, column)
+    }
+
+    fn problem(&self, span: &Range<usize>, severity: Severity, message: String) -> Problem {
+        let (line, column) = self.locate(span.start);
+        Problem {
+            path: self.path.to_string(),
+            line,
+            column,
+            severity,
+            message,
+        }
+    }
+
+    fn place(&self, span: &Range<usize>) -> Place {
+        Place {
+            path: self.path.to_string(),
+            line: self.locate(span.start).0,
+        }
+    }
+}
+
+impl Builder {
+    fn error(&mut self, ctx: &Ctx, span: &Range<usize>, message: String) {
+        self.problems
+            .push(ctx.problem(span, Severity::Error, message));
+    }
+
+    fn warn(&mut self, ctx: &Ctx, span: &Range<usize>, message: String) {
+        self.problems
+            .push(ctx.problem(span, Severity::Warning, message));
+    }
+
+    fn file(&mut self, file: &LexiconFile) {
+        let ctx = Ctx::new(file);
+        let doc: FileDoc = match toml::from_str(&file.text) {
+            Ok(doc) => doc,
+            Err(err) => {
+                let span = err.span().unwrap_or(0..0);
+                let message = err.message().trim().replace('\n', " ");
+                self.error(&ctx, &span, format!("{message}; see lexicons/README.md for the schema"));
+                return;
+            }
+        };
+        for (id, category) in &doc.category {
+            self.category(&ctx, id, category);
+        }
+        for (id, actor) in &doc.actor {
+            self.actor(&ctx, id, actor);
+        }
+        for (id, source) in &doc.source {
+            self.source(&ctx, id, source);
+        }
+        for (id, rule) in &doc.boilerplate {
+            self.boilerplate(&ctx, id, rule);
+        }
+        if let Some(scoring) = doc.scoring {
+            if self.scoring.is_some() {
+                self.error(
+                    &ctx,
+                    &scoring.span(),
+                    "`[scoring]` is defined in more than one file; keep it in scoring.toml".into(),
+                );
+            }
+            self.scoring = Some(scoring.into_inner());
+        }
+    }
+
+    fn check_id(&mut self, ctx: &Ctx, table: &str, id: &str, span: &Range<usize>) {
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            self.error(
+                ctx,
+                span,
+                format!("`{table}.{id}`: IDs use lowercase ASCII letters, digits and `_` only; rename it"),
+            );
+        }
+    }
+
+    fn category(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::CategoryDoc>) {
+        let span = doc.span();
+        self.check_id(ctx, "category", id, &span);
+        if let Some(first) = self.category_ids.get(id) {
+            let msg = format!(
+                "category `{id}` is already defined in {} line {}; give it another ID",
+                first.path, first.line
+            );
+            self.error(ctx, &span, msg);
+            return;
+        }
+        self.category_ids.insert(id.to_string(), ctx.place(&span));
+        let doc = doc.get_ref();
+        let Some(family) = Family::parse(doc.family.get_ref()) else {
+            let names: Vec<&str> = Family::ALL.iter().map(|(_, n)| *n).collect();
+            let msg = format!(
+                "unknown family `{}`; use one of {}",
+                doc.family.get_ref(),
+                names.join(", ")
+            );
+            self.error(ctx, &doc.family.span(), msg);
+            return;
+        };
+        let polarity = self.ranged(ctx, doc.polarity.as_ref(), "polarity", -1.0..=1.0, 0.0);
+        let weight = self.ranged(ctx, doc.weight.as_ref(), "weight", 0.0..=100.0, 1.0);
+        let factor = self.ranged(ctx, doc.factor.as_ref(), "factor", 0.0..=10.0, 1.0);
+        let loaded_cue = self.stance(ctx, doc.stance.as_ref());
+        let position = self.position(ctx, doc.position.as_ref());
+        let index = self.categories.len();
+        self.categories.push(Category {
+            id: id.to_string(),
+            family,
+            polarity,
+            weight,
+            factor,
+            loaded_cue,
+            position,
+        });
+        let terms = self.list(ctx, &doc.terms, "terms");
+        let wildcards: Vec<(String, usize)> = terms
+            .iter()
+            .filter(|t| t.wildcard)
+            .map(|t| (t.pattern.clone(), t.span.start))
+            .collect();
+        for spec in terms {
+            self.term(ctx, index, family, spec, &wildcards);
+        }
+        for spec in self.list(ctx, &doc.except, "except") {
+            self.entries.push(Entry {
+                pattern: spec.pattern,
+                wildcard: spec.wildcard,
+                exact: spec.exact,
+                target: Target::Except(index as u32),
+            });
+        }
+    }
+
+    fn term(
+        &mut self,
+        ctx: &Ctx,
+        category: usize,
+        family: Family,
+        spec: TermSpec,
+        wildcards: &[(String, usize)],
+    ) {
+        let cat = &self.categories[category];
+        let polarity = spec.polarity.unwrap_or(cat.polarity);
+        let weight = spec.weight.unwrap_or(cat.weight);
+        let cat_id = cat.id.clone();
+        if !spec.wildcard
+            && let Some((w, _)) = wildcards
+                .iter()
+                .find(|(w, _)| spec.pattern.starts_with(w.as_str()) && spec.pattern != *w)
+        {
+            let msg = format!(
+                "`{}` is already matched by `{w}*` in this category; remove it or give it its own category",
+                spec.text
+            );
+            self.warn(ctx, &spec.span, msg);
+        }
+        let (pattern, exact, wildcard) = spec.key();
+        let key = (family, pattern, exact, wildcard);
+        if let Some((other, other_pol, place)) = self.seen_terms.get(&key) {
+            let conflict = other_pol.signum() != polarity.signum() && family.is_polar();
+            let msg = if conflict {
+                format!(
+                    "`{}` has polarity {polarity} here but {other_pol} in category `{other}` ({} line {}); keep one",
+                    spec.text, place.path, place.line
+                )
+            } else {
+                format!(
+                    "`{}` is already in category `{other}` ({} line {}); a term is listed once per family",
+                    spec.text, place.path, place.line
+                )
+            };
+            self.error(ctx, &spec.span, msg);
+            return;
+        }
+        self.seen_terms
+            .insert(key, (cat_id, polarity, ctx.place(&spec.span)));
+        let term = self.terms.len() as u32;
+        self.terms.push(Term {
+            text: spec.text,
+            category,
+            polarity,
+            weight,
+        });
+        self.entries.push(Entry {
+            pattern: spec.pattern,
+            wildcard: spec.wildcard,
+            exact: spec.exact,
+            target: Target::Term(term),
+        });
+    }
+
+    fn ranged(
+        &mut self,
+        ctx: &Ctx,
+        value: Option<&Spanned<f64>>,
+        name: &str,
+        range: std::ops::RangeInclusive<f64>,
+        default: f64,
+    ) -> f64 {
+        let Some(value) = value else { return default };
+        let v = *value.get_ref();
+        if !range.contains(&v) {
+            let msg = format!(
+                "{name} `{v}` is out of range; use a number from {} to {}",
+                range.start(),
+                range.end()
+            );
+            self.error(ctx, &value.span(), msg);
+            return default;
+        }
+        v
+    }
+
+    fn stance(&mut self, ctx: &Ctx, value: Option<&Spanned<String>>) -> bool {
+        match value.map(|v| (v.get_ref().as_str(), v.span())) {
+            None | Some(("neutral", _)) => false,
+            Some(("loaded", _)) => true,
+            Some((other, span)) => {
+                let msg = format!("unknown stance `{other}`; use `neutral` or `loaded`");
+                self.error(ctx, &span, msg);
+                false
+            }
+        }
+    }
+
+    fn position(&mut self, ctx: &Ctx, value: Option<&Spanned<String>>) -> CuePosition {
+        match value.map(|v| (v.get_ref().as_str(), v.span())) {
+            None | Some(("verb", _)) => CuePosition::Verb,
+            Some(("before_source", _)) => CuePosition::BeforeSource,
+            Some((other, span)) => {
+                let msg = format!("unknown position `{other}`; use `verb` or `before_source`");
+                self.error(ctx, &span, msg);
+                CuePosition::Verb
+            }
+        }
+    }
+
+    /// Parses a list of terms, checking each entry and the list's canonical order.
+    fn list(&mut self, ctx: &Ctx, raw: &RawList, name: &str) -> Vec<TermSpec> {
+        let mut out: Vec<TermSpec> = Vec::with_capacity(raw.len());
+        let mut previous: Option<(String, String)> = None;
+        let mut seen: HashMap<(String, Option<String>, bool), usize> = HashMap::new();
+        for value in raw {
+            let spec = match parse_term(value) {
+                Ok(spec) => spec,
+                Err(msg) => {
+                    self.error(ctx, &value.span(), format!("in `{name}`: {msg}"));
+                    continue;
+                }
+            };
+            let key = (spec.text.to_lowercase(), spec.text.clone());
+            if let Some(prev) = &previous
+                && key < *prev
+            {
+                let msg = format!(
+                    "`{}` is out of order in `{name}`: lists are kept sorted (case-insensitive); move it before `{}`",
+                    spec.text, prev.1
+                );
+                self.warn(ctx, &spec.span, msg);
+            }
+            previous = Some(key);
+            if let Some(line) = seen.get(&spec.key()) {
+                let msg = format!(
+                    "`{}` is listed twice in `{name}` (also line {line}); remove one",
+                    spec.text
+                );
+                self.error(ctx, &spec.span, msg);
+                continue;
+            }
+            seen.insert(spec.key(), ctx.locate(spec.span.start).0);
+            out.push(spec);
+        }
+        out
+    }
+
+    fn actor(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::ActorDoc>) {
+        let span = doc.span();
+        self.check_id(ctx, "actor", id, &span);
+        let doc = doc.get_ref();
+        let index = self.actors.len();
+        let kind = doc
+            .kind
+            .as_ref()
+            .map_or("country".to_string(), |k| k.get_ref().clone());
+        self.actors.push(Actor {
+            id: id.to_string(),
+            label: doc.label.clone(),
+            kind,
+            part_of: None,
+            members: Vec::new(),
+        });
+        let lists = [
+            (&doc.aliases, "aliases", NameRole::Alias),
+            (&doc.demonyms, "demonyms", NameRole::Demonym),
+            (&doc.people, "people", NameRole::Person),
+        ];
+        for (raw, name, role) in lists {
+            for spec in self.list(ctx, raw, name) {
+                self.name(ctx, index, id, role, spec);
+            }
+        }
+        let refs = doc
+            .part_of
+            .iter()
+            .map(|p| (p, false))
+            .chain(doc.members.iter().map(|m| (m, true)));
+        for (target, member) in refs {
+            let (line, column) = ctx.locate(target.span().start);
+            self.actor_refs.push(ActorRef {
+                from: index,
+                to: target.get_ref().clone(),
+                member,
+                path: ctx.path.to_string(),
+                line,
+                column,
+            });
+        }
+    }
+
+    fn name(&mut self, ctx: &Ctx, actor: usize, id: &str, role: NameRole, spec: TermSpec) {
+        let key = (spec.pattern.clone(), spec.exact.clone());
+        if let Some((other, place)) = self.seen_names.get(&key) {
+            if other != id || role != NameRole::Surname {
+                let msg = format!(
+                    "`{}` is a name of actor `{other}` too ({} line {}); a name belongs to one actor, keep it in one",
+                    spec.text, place.path, place.line
+                );
+                self.error(ctx, &spec.span, msg);
+            }
+            return;
+        }
+        self.seen_names
+            .insert(key, (id.to_string(), ctx.place(&spec.span)));
+        let target = |role| Target::Name {
+            actor: actor as u32,
+            role,
+        };
+        if role == NameRole::Person
+            && let Some(surname) = surname(&spec.text)
+        {
+            let key = (fold(&surname), None);
+            self.seen_names
+                .entry(key)
+                .or_insert_with(|| (id.to_string(), ctx.place(&spec.span)));
+            self.entries.push(Entry {
+                pattern: fold(&surname),
+                wildcard: false,
+                exact: Some(surname),
+                target: target(NameRole::Surname),
+            });
+        }
+        self.entries.push(Entry {
+            pattern: spec.pattern,
+            wildcard: spec.wildcard,
+            exact: spec.exact,
+            target: target(role),
+        });
+    }
+
+    fn source(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::SourceDoc>) {
+        let span = doc.span();
+        self.check_id(ctx, "source", id, &span);
+        let doc = doc.get_ref();
+        const KINDS: [&str; 9] = [
+            "state_media",
+            "wire",
+            "broadcaster",
+            "newspaper",
+            "government",
+            "think_tank",
+            "ngo",
+            "international_org",
+            "other",
+        ];
+        if !KINDS.contains(&doc.kind.get_ref().as_str()) {
+            let msg = format!(
+                "unknown source kind `{}`; use one of {}",
+                doc.kind.get_ref(),
+                KINDS.join(", ")
+            );
+            self.error(ctx, &doc.kind.span(), msg);
+        }
+        let index = self.sources.len() as u32;
+        self.sources.push(Source {
+            id: id.to_string(),
+            label: doc.label.clone(),
+            kind: doc.kind.get_ref().clone(),
+            country: doc.country.clone(),
+        });
+        for spec in self.list(ctx, &doc.aliases, "aliases") {
+            let key = (spec.pattern.clone(), spec.exact.clone());
+            if let Some((other, place)) = self.seen_sources.get(&key) {
+                let msg = format!(
+                    "`{}` is a name of source `{other}` too ({} line {}); keep it in one",
+                    spec.text, place.path, place.line
+                );
+                self.error(ctx, &spec.span, msg);
+                continue;
+            }
+            self.seen_sources
+                .insert(key, (id.to_string(), ctx.place(&spec.span)));
+            self.entries.push(Entry {
+                pattern: spec.pattern,
+                wildcard: spec.wildcard,
+                exact: spec.exact,
+                target: Target::Source(index),
+            });
+        }
+    }
+
+    fn boilerplate(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::BoilerplateDoc>) {
+        let span = doc.span();
+        self.check_id(ctx, "boilerplate", id, &span);
+        let doc = doc.get_ref();
+        let action = match doc.action.get_ref().as_str() {
+            "drop_line" => BoilerAction::DropLine,
+            "drop_rest" => BoilerAction::DropRest,
+            other => {
+                let msg = format!("unknown action `{other}`; use `drop_line` or `drop_rest`");
+                self.error(ctx, &doc.action.span(), msg);
+                return;
+            }
+        };
+        let how = match doc.how.get_ref().as_str() {
+            "line" => BoilerHow::Line,
+            "prefix" => BoilerHow::Prefix,
+            "contains" => BoilerHow::Contains,
+            other => {
+                let msg = format!("unknown how `{other}`; use `line`, `prefix` or `contains`");
+                self.error(ctx, &doc.how.span(), msg);
+                return;
+            }
+        };
+        let lines = self
+            .list(ctx, &doc.lines, "lines")
+            .into_iter()
+            .map(|spec| fold(&spec.text))
+            .collect();
+        self.boilerplate.push(BoilerRule {
+            id: id.to_string(),
+            action,
+            how,
+            flag: doc.flag.clone(),
+            lines,
+        });
+    }
+
+    fn resolve_actor_refs(&mut self) {
+        for r in std::mem::take(&mut self.actor_refs) {
+            let Some(to) = self.actors.iter().position(|a| a.id == r.to) else {
+                self.problems.push(Problem {
+                    path: r.path,
+                    line: r.line,
+                    column: r.column,
+                    severity: Severity::Error,
+                    message: format!("no actor `{}` is defined; use the ID of an `[actor.ID]` table", r.to),
+                });
+                continue;
+            };
+            if r.member {
+                self.actors[r.from].members.push(to);
+            } else {
+                self.actors[r.from].part_of = Some(to);
+            }
+        }
+    }
+
+    fn finish(mut self, files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
+        self.resolve_actor_refs();
+        self.problems.sort();
+        if self.problems.iter().any(|p| p.severity == Severity::Error) {
+            return Err(LexiconError::Invalid(self.problems));
+        }
+        let mut hasher = Sha256::new();
+        for file in files {
+            hasher.update(file.name.as_bytes());
+            hasher.update([0]);
+            hasher.update(file.text.as_bytes());
+            hasher.update([0]);
+        }
+        let digest = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(Lexicon {
+            categories: self.categories,
+            terms: self.terms,
+            actors: self.actors,
+            sources: self.sources,
+            boilerplate: self.boilerplate,
+            scoring: self.scoring.unwrap_or_default(),
+            matcher: Matcher::new(self.entries),
+            digest,
+            files: files
+                .iter()
+                .map(|f| (f.name.clone(), f.path.clone()))
+                .collect(),
+            warnings: self.problems,
+        })
+    }
+}
+
+/// The surname of a multi-word person name: its last word, if it looks like one.
+fn surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+    (words.len() >= 2 && capitalised && last.chars().count() >= 4).then(|| last.to_string())
+}
+
+fn parse_term(value: &Spanned<Value>) -> Result<TermSpec, String> {
+    let span = value.span();
+    let (text, sensitive, polarity, weight) = match value.get_ref() {
+        Value::String(s) => (s.clone(), false, None, None),
+        Value::Table(table) => term_table(table)?,
+        _ => {
+            return Err(
+                "a term is a string or a table like { text = \"PLA\", case = \"sensitive\" }"
+                    .into(),
+            );
+        }
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("empty term; remove it".into());
+    }
+    let wildcard = trimmed.ends_with('*');
+    let bare = trimmed.strip_suffix('*').unwrap_or(trimmed);
+    if bare.contains('*') {
+        return Err(format!(
+            "bad wildcard in `{trimmed}`: `*` may only end a term (e.g. `hegemon*`)"
+        ));
+    }
+    if !bare.chars().any(char::is_alphanumeric) {
+        return Err(format!(
+            "`{trimmed}` has no letter or digit; a term must contain a word"
+        ));
+    }
+    if wildcard && !bare.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return Err(format!(
+            "bad wildcard in `{trimmed}`: `*` must follow a letter (e.g. `hegemon*`)"
+        ));
+    }
+    if let Some(p) = polarity
+        && !(-1.0..=1.0).contains(&p)
+    {
+        return Err(format!("polarity `{p}` of `{trimmed}` is out of range; use -1 to 1"));
+    }
+    Ok(TermSpec {
+        text: trimmed.to_string(),
+        pattern: fold(bare),
+        wildcard,
+        exact: sensitive.then(|| fold_keep_case(bare)),
+        polarity,
+        weight,
+        span,
+    })
+}
+
+type TermFields = (String, bool, Option<f64>, Option<f64>);
+
+fn term_table(table: &toml::Table) -> Result<TermFields, String> {
+    let mut text = None;
+    let mut sensitive = false;
+    let mut polarity = None;
+    let mut weight = None;
+    for (key, value) in table {
+        match (key.as_str(), value) {
+            ("text", Value::String(s)) => text = Some(s.clone()),
+            ("case", Value::String(s)) if s == "sensitive" => sensitive = true,
+            ("case", Value::String(s)) if s == "insensitive" => sensitive = false,
+            ("case", _) => return Err("`case` is `sensitive` or `insensitive`".into()),
+            ("polarity", v) => polarity = Some(number(v, "polarity")?),
+            ("weight", v) => weight = Some(number(v, "weight")?),
+            ("note", Value::String(_)) => {}
+            (other, _) => {
+                return Err(format!(
+                    "unknown or mistyped key `{other}` in a term table; expected text, case, polarity, weight, note"
+                ));
+            }
+        }
+    }
+    let text = text.ok_or("a term table needs `text = \"...\"`")?;
+    Ok((text, sensitive, polarity, weight))
+}
+
+fn number(value: &Value, name: &str) -> Result<f64, String> {
+    match value {
+        Value::Float(f) => Ok(*f),
+        Value::Integer(i) => Ok(*i as f64),
+        _ => Err(format!("`{name}` must be a number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(toml: &str) -> Vec<String> {
+        let file = LexiconFile {
+            name: "t.toml".into(),
+            path: "t.toml".into(),
+            text: toml.into(),
+        };
+        match build(&[file]) {
+            Ok(lexicon) => lexicon.warnings.iter().map(ToString::to_string).collect(),
+            Err(LexiconError::Invalid(problems)) => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn lexicon_error_table() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "unknown key",
+                "[category.a]\nfamily = \"loaded\"\npolarty = -1\n",
+                "t.toml:3:1: error: unknown field `polarty`",
+            ),
+            (
+                "bad wildcard",
+                "[category.a]\nfamily = \"loaded\"\nterms = [\"heg*mon\"]\n",
+                "t.toml:3:10: error: in `terms`: bad wildcard",
+            ),
+            (
+                "empty term",
+                "[category.a]\nfamily = \"loaded\"\nterms = [\" \"]\n",
+                "t.toml:3:10: error: in `terms`: empty term",
+            ),
+            (
+                "conflicting polarity",
+                "[category.a]\nfamily = \"loaded\"\npolarity = -1\nterms = [\"x\"]\n[category.b]\nfamily = \"loaded\"\npolarity = 1\nterms = [\"x\"]\n",
+                "t.toml:8:10: error: `x` has polarity 1 here but -1",
+            ),
+            (
+                "shadowed by wildcard",
+                "[category.a]\nfamily = \"loaded\"\nterms = [\"hegemon*\", \"hegemony\"]\n",
+                "t.toml:3:22: warning: `hegemony` is already matched by `hegemon*`",
+            ),
+            (
+                "listed twice",
+                "[category.a]\nfamily = \"hedge\"\nterms = [\"may\", \"may\"]\n",
+                "t.toml:3:17: error: `may` is listed twice",
+            ),
+            (
+                "out of order",
+                "[category.a]\nfamily = \"hedge\"\nterms = [\"may\", \"could\"]\n",
+                "t.toml:3:17: warning: `could` is out of order",
+            ),
+            (
+                "unknown family",
+                "[category.a]\nfamily = \"loud\"\n",
+                "t.toml:2:10: error: unknown family `loud`",
+            ),
+            (
+                "polarity out of range",
+                "[category.a]\nfamily = \"loaded\"\npolarity = -3\n",
+                "t.toml:3:12: error: polarity `-3` is out of range",
+            ),
+            (
+                "alias shared by two actors",
+                "[actor.a]\nlabel = \"A\"\naliases = [\"Kim\"]\n[actor.b]\nlabel = \"B\"\naliases = [\"Kim\"]\n",
+                "t.toml:6:12: error: `Kim` is a name of actor `a` too",
+            ),
+            (
+                "dangling part_of",
+                "[actor.a]\nlabel = \"A\"\npart_of = \"nowhere\"\n",
+                "t.toml:3:11: error: no actor `nowhere` is defined",
+            ),
+            (
+                "bad term table key",
+                "[category.a]\nfamily = \"loaded\"\nterms = [{ txt = \"x\" }]\n",
+                "t.toml:3:10: error: in `terms`: unknown or mistyped key `txt`",
+            ),
+        ];
+        for (name, toml, want) in cases {
+            let got = check(toml);
+            assert!(
+                got.iter().any(|line| line.starts_with(want)),
+                "{name}: wanted a line starting with {want:?}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn valid_lexicon_has_no_problems() {
+        let got = check(
+            "[category.a]\nfamily = \"loaded\"\npolarity = -1\nterms = [\"arrogant\", { text = \"PLA\", case = \"sensitive\" }, \"wolf warrior\"]\nexcept = [\"arrogant bastard ale\"]\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,183 @@
+//! The TOML shape of a lexicon file, as serde sees it.
+//!
+//! Tables reject unknown keys so that a typo ("polarty") is an error with a
+//! location, not a silently ignored setting. Term lists are kept as raw
+//! `toml::Value`s with spans: a term may be a string or a table, and the checks
+//! that serde cannot express (bad wildcard, duplicates, conflicting polarity)
+//! need the location of every single entry.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One lexicon file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileDoc {
+    /// Term lists matched in text.
+    #[serde(default)]
+    pub category: BTreeMap<String, Spanned<CategoryDoc>>,
+    /// Actors and their names.
+    #[serde(default)]
+    pub actor: BTreeMap<String, Spanned<ActorDoc>>,
+    /// Citable outlets, agencies and bodies.
+    #[serde(default)]
+    pub source: BTreeMap<String, Spanned<SourceDoc>>,
+    /// Page-furniture rules.
+    #[serde(default)]
+    pub boilerplate: BTreeMap<String, Spanned<BoilerplateDoc>>,
+    /// Score weights.
+    #[serde(default)]
+    pub scoring: Option<Spanned<ScoringDoc>>,
+}
+
+/// A raw list entry: a string or a table, with its location.
+pub type RawList = Vec<Spanned<toml::Value>>;
+
+/// `[category.ID]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDoc {
+    /// Lexicon kind, e.g. `loaded`.
+    pub family: Spanned<String>,
+    /// Polarity toward what the term is about.
+    pub polarity: Option<Spanned<f64>>,
+    /// How much one hit counts.
+    pub weight: Option<Spanned<f64>>,
+    /// Multiplier of modifiers.
+    pub factor: Option<Spanned<f64>>,
+    /// Cue stance: `neutral` or `loaded`.
+    pub stance: Option<Spanned<String>>,
+    /// Cue position: `verb` or `before_source`.
+    pub position: Option<Spanned<String>>,
+    /// Free text for maintainers.
+    pub note: Option<String>,
+    /// The terms.
+    #[serde(default)]
+    pub terms: RawList,
+    /// Phrases in which the terms do not count.
+    #[serde(default)]
+    pub except: RawList,
+}
+
+/// `[actor.ID]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDoc {
+    /// Display name.
+    pub label: String,
+    /// country, government, organisation, alliance, person or group.
+    pub kind: Option<Spanned<String>>,
+    /// Names of the actor itself.
+    #[serde(default)]
+    pub aliases: RawList,
+    /// Adjective forms.
+    #[serde(default)]
+    pub demonyms: RawList,
+    /// People who speak for the actor.
+    #[serde(default)]
+    pub people: RawList,
+    /// The actor a person or body belongs to.
+    pub part_of: Option<Spanned<String>>,
+    /// Actors a group mention also names.
+    #[serde(default)]
+    pub members: Vec<Spanned<String>>,
+    /// Free text for maintainers.
+    pub note: Option<String>,
+}
+
+/// `[source.ID]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDoc {
+    /// Display name.
+    pub label: String,
+    /// state_media, wire, broadcaster, …
+    pub kind: Spanned<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Names in text.
+    #[serde(default)]
+    pub aliases: RawList,
+    /// Free text for maintainers.
+    pub note: Option<String>,
+}
+
+/// `[boilerplate.ID]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoilerplateDoc {
+    /// `drop_line` or `drop_rest`.
+    pub action: Spanned<String>,
+    /// `line`, `prefix` or `contains`.
+    pub how: Spanned<String>,
+    /// Article flag set when the rule fires.
+    pub flag: Option<String>,
+    /// The lines to compare with.
+    #[serde(default)]
+    pub lines: RawList,
+    /// Free text for maintainers.
+    pub note: Option<String>,
+}
+
+/// `[scoring]`: every weight has a default, so a partial table is fine.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScoringDoc {
+    /// Damping constant of `tone`: larger values pull short texts toward 0.
+    pub tone_damping: f64,
+    /// Polarity multiplier of a negated expression (VADER uses -0.74).
+    pub negation_factor: f64,
+    /// Words before a polar term searched for negators and intensifiers.
+    pub modifier_window: usize,
+    /// Weight of polar terms before a contrast word in the same sentence.
+    pub before_contrast: f64,
+    /// Hits per actor that move sentiment halfway to ±1.
+    pub actor_damping: f64,
+    /// Sourcing score: points for the attributed share of sentences.
+    pub sourcing_attributed: f64,
+    /// Sourcing score: points for named (person or organisation) sources.
+    pub sourcing_named: f64,
+    /// Sourcing score: points for source diversity (distinct named sources).
+    pub sourcing_diversity: f64,
+    /// Sourcing score: points for direct quotes.
+    pub sourcing_quotes: f64,
+    /// Sourcing score: penalty per vague or anonymous source share.
+    pub sourcing_vague_penalty: f64,
+    /// Sourcing score: penalty for unsupported boosters per 1,000 words.
+    pub sourcing_unsupported_penalty: f64,
+    /// Reliability: weight of the sourcing score.
+    pub reliability_sourcing: f64,
+    /// Reliability: weight of restraint in loaded language.
+    pub reliability_restraint: f64,
+    /// Reliability: weight of measured certainty.
+    pub reliability_certainty: f64,
+    /// Loaded terms per 1,000 authorial words at which restraint reaches 0.
+    pub loaded_ceiling_per_1k: f64,
+    /// Unsupported boosters per 1,000 words at which certainty reaches 0.
+    pub booster_ceiling_per_1k: f64,
+}
+
+impl Default for ScoringDoc {
+    fn default() -> Self {
+        Self {
+            tone_damping: 1.5,
+            negation_factor: -0.74,
+            modifier_window: 3,
+            before_contrast: 0.5,
+            actor_damping: 2.0,
+            sourcing_attributed: 40.0,
+            sourcing_named: 25.0,
+            sourcing_diversity: 15.0,
+            sourcing_quotes: 20.0,
+            sourcing_vague_penalty: 20.0,
+            sourcing_unsupported_penalty: 10.0,
+            reliability_sourcing: 0.5,
+            reliability_restraint: 0.3,
+            reliability_certainty: 0.2,
+            loaded_ceiling_per_1k: 30.0,
+            booster_ceiling_per_1k: 10.0,
+        }
+    }
+}

@@ -1,0 +1,418 @@
+//! Per-article and per-actor figures: pure functions of an analysis and the
+//! weights in `scoring.toml`.
+//!
+//! Every figure is a count, a rate per 1,000 words, or a damped balance
+//! `(P − N) / (P + N + k)`: positive minus negative evidence over all evidence
+//! plus a damping constant `k`. The balance does not drift toward ±1 as an
+//! article gets longer (it measures one-sidedness, not volume), and `k` keeps a
+//! single word from swinging a score to the extreme. Composites are weighted
+//! sums of named components, each documented in the README.
+
+use std::collections::BTreeMap;
+
+use crate::analyze::{ActorRef, Analysis, SourceKind, actors};
+use crate::lexicon::{Family, Lexicon, Scoring};
+
+/// Figures for one article (the `articles.csv` row).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleScores {
+    /// Words in kept text.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
+    /// Words dropped as boilerplate.
+    pub dropped_words: usize,
+    /// Overall evaluative polarity in [-1, 1].
+    pub tone: f64,
+    /// Loaded terms (all voices).
+    pub loaded: usize,
+    /// Loaded terms in the writer's own voice.
+    pub loaded_authorial: usize,
+    /// Loaded terms per category (all voices), by category ID.
+    pub loaded_by_category: BTreeMap<String, usize>,
+    /// Hedges (all voices).
+    pub hedges: usize,
+    /// Hedges in the writer's voice.
+    pub hedges_authorial: usize,
+    /// Boosters (all voices).
+    pub boosters: usize,
+    /// Boosters in the writer's voice.
+    pub boosters_authorial: usize,
+    /// Authorial boosters in sentences with no attribution.
+    pub unsupported_boosters: usize,
+    /// Direct quotations (not scare quotes).
+    pub quotes: usize,
+    /// Scare quotes plus "so-called" phrases.
+    pub scare_quotes: usize,
+    /// Share of sentences that carry an attribution.
+    pub attributed_share: f64,
+    /// Attributed statements.
+    pub statements: usize,
+    /// Statements by kind of source.
+    pub named_sources: usize,
+    /// Statements from organisations.
+    pub organisation_sources: usize,
+    /// Statements from vague sources.
+    pub vague_sources: usize,
+    /// Statements from anonymous sources.
+    pub anonymous_sources: usize,
+    /// Distinct named and organisation speakers.
+    pub distinct_sources: usize,
+    /// Mentions of state-affiliated outlets.
+    pub state_media_citations: usize,
+    /// Actors given a voice.
+    pub voices: usize,
+    /// Sourcing score 0–100.
+    pub sourcing_score: f64,
+    /// Reliability composite 0–100.
+    pub reliability: f64,
+    /// Flags, in a fixed order.
+    pub flags: Vec<String>,
+}
+
+impl ArticleScores {
+    /// A count per 1,000 words.
+    pub fn per_1k(&self, count: usize) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            count as f64 * 1000.0 / self.words as f64
+        }
+    }
+}
+
+/// Figures for one actor in one article (the `actors.csv` row).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorScores {
+    /// The actor.
+    pub actor: ActorRef,
+    /// Explicit mentions.
+    pub mentions: usize,
+    /// Statements attributed to it or its people.
+    pub voice: usize,
+    /// Positive hits about it.
+    pub positive: usize,
+    /// Negative hits about it.
+    pub negative: usize,
+    /// Damped balance of all hits.
+    pub sentiment: f64,
+    /// Same, writer's own words only.
+    pub authorial_sentiment: f64,
+    /// Same, quoted words only.
+    pub quoted_sentiment: f64,
+}
+
+/// `(P − N) / (P + N + k)`.
+pub fn balance(positive: f64, negative: f64, damping: f64) -> f64 {
+    let total = positive + negative + damping;
+    if total <= 0.0 {
+        0.0
+    } else {
+        (positive - negative) / total
+    }
+}
+
+/// Scores one article.
+pub fn score(analysis: &Analysis, lexicon: &Lexicon) -> ArticleScores {
+    let w = &lexicon.scoring;
+    let mut s = ArticleScores {
+        words: analysis.doc.words,
+        sentences: analysis.doc.sentences.len(),
+        paragraphs: analysis.doc.paragraphs.len(),
+        dropped_words: analysis.doc.dropped_words,
+        tone: tone(analysis, w.tone_damping),
+        ..ArticleScores::default()
+    };
+    count_terms(analysis, lexicon, &mut s);
+    count_sources(analysis, lexicon, &mut s);
+    s.sourcing_score = sourcing_score(&s, w);
+    s.reliability = reliability(&s, w);
+    s.flags = flags(analysis, lexicon, &s);
+    s
+}
+
+/// Balance of polar evidence; each place in the text counts once, with its strongest term.
+fn tone(analysis: &Analysis, damping: f64) -> f64 {
+    let mut positive = 0.0;
+    let mut negative = 0.0;
+    let mut i = 0;
+    let terms = &analysis.terms;
+    while i < terms.len() {
+        let start = terms[i].start;
+        let mut strongest: f64 = 0.0;
+        while i < terms.len() && terms[i].start == start {
+            if terms[i].value.abs() > strongest.abs() {
+                strongest = terms[i].value;
+            }
+            i += 1;
+        }
+        if strongest > 0.0 {
+            positive += strongest;
+        } else {
+            negative -= strongest;
+        }
+    }
+    balance(positive, negative, damping)
+}
+
+fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
+    let attributed = attributed_sentences(analysis);
+    for (_, cat) in lexicon.categories_of(Family::Loaded) {
+        s.loaded_by_category.insert(cat.id.clone(), 0);
+    }
+    for hit in &analysis.terms {
+        let authorial = usize::from(!hit.quoted);
+        match hit.family {
+            Family::Loaded => {
+                s.loaded += 1;
+                s.loaded_authorial += authorial;
+                let cat = &lexicon.categories[lexicon.terms[hit.term].category];
+                *s.loaded_by_category.entry(cat.id.clone()).or_default() += 1;
+            }
+            Family::Hedge => {
+                s.hedges += 1;
+                s.hedges_authorial += authorial;
+            }
+            Family::Booster => {
+                s.boosters += 1;
+                s.boosters_authorial += authorial;
+                if !hit.quoted && !attributed[hit.sentence] {
+                    s.unsupported_boosters += 1;
+                }
+            }
+            Family::SoCalled => s.scare_quotes += 1,
+            _ => {}
+        }
+    }
+}
+
+/// For each sentence: does it carry an attribution (a cue, attributed content, or a source's quote)?
+pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
+    let mut out = vec![false; analysis.doc.sentences.len()];
+    let mut mark = |span: &std::ops::Range<usize>| {
+        for (i, sentence) in analysis.doc.sentences.iter().enumerate() {
+            if sentence.span.start < span.end && span.start < sentence.span.end {
+                out[i] = true;
+            }
+        }
+    };
+    for a in &analysis.attributions {
+        mark(&a.cue);
+        mark(&a.content);
+    }
+    for q in analysis.quotes.iter().filter(|q| !q.scare) {
+        mark(&q.inner);
+    }
+    out
+}
+
+fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
+    let attributed = attributed_sentences(analysis);
+    s.attributed_share = if attributed.is_empty() {
+        0.0
+    } else {
+        attributed.iter().filter(|a| **a).count() as f64 / attributed.len() as f64
+    };
+    s.quotes = analysis.quotes.iter().filter(|q| !q.scare).count();
+    s.scare_quotes += analysis.quotes.iter().filter(|q| q.scare).count();
+    s.statements = analysis.attributions.len();
+    let mut speakers: Vec<String> = Vec::new();
+    for a in &analysis.attributions {
+        match a.kind {
+            SourceKind::Named => s.named_sources += 1,
+            SourceKind::Organisation => s.organisation_sources += 1,
+            SourceKind::Vague => s.vague_sources += 1,
+            SourceKind::Anonymous => s.anonymous_sources += 1,
+            SourceKind::None => {}
+        }
+        if matches!(a.kind, SourceKind::Named | SourceKind::Organisation)
+            && let Some(name) = &a.speaker
+        {
+            speakers.push(name.to_lowercase());
+        }
+    }
+    speakers.sort();
+    speakers.dedup();
+    s.distinct_sources = speakers.len();
+    s.state_media_citations = analysis
+        .hits
+        .iter()
+        .flat_map(|(_, h)| h.targets.iter())
+        .filter(|t| matches!(t, crate::lexicon::Target::Source(i) if lexicon.sources[*i as usize].kind == "state_media"))
+        .count();
+    let mut voices: Vec<ActorRef> = (0..analysis.attributions.len())
+        .flat_map(|a| actors::speakers_of(analysis, a))
+        .map(|actor| actors::speaker_actor(actor, lexicon))
+        .collect();
+    voices.sort();
+    voices.dedup();
+    s.voices = voices.len();
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+}
+
+/// Sourcing score 0–100: attributed share, named sources, diversity, quotes; minus vagueness and unsupported certainty.
+pub fn sourcing_score(s: &ArticleScores, w: &Scoring) -> f64 {
+    let identified = s.named_sources + s.organisation_sources;
+    let unnamed = s.vague_sources + s.anonymous_sources;
+    let direct_share = (s.quotes as f64 / 3.0).min(1.0);
+    let score = w.sourcing_attributed * (s.attributed_share / 0.5).min(1.0)
+        + w.sourcing_named * ratio(identified, s.statements)
+        + w.sourcing_diversity * (s.distinct_sources as f64 / 4.0).min(1.0)
+        + w.sourcing_quotes * direct_share
+        - w.sourcing_vague_penalty * ratio(unnamed, s.statements)
+        - w.sourcing_unsupported_penalty * (s.per_1k(s.unsupported_boosters) / 5.0).min(1.0);
+    round1(score.clamp(0.0, 100.0))
+}
+
+/// Reliability 0–100: sourcing, restraint in the writer's loaded language, measured certainty.
+pub fn reliability(s: &ArticleScores, w: &Scoring) -> f64 {
+    let restraint = 1.0 - (s.per_1k(s.loaded_authorial) / w.loaded_ceiling_per_1k).min(1.0);
+    let certainty = 1.0 - (s.per_1k(s.unsupported_boosters) / w.booster_ceiling_per_1k).min(1.0);
+    let total = w.reliability_sourcing + w.reliability_restraint + w.reliability_certainty;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let value = (w.reliability_sourcing * s.sourcing_score / 100.0
+        + w.reliability_restraint * restraint
+        + w.reliability_certainty * certainty)
+        / total;
+    round1(100.0 * value)
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn flags(analysis: &Analysis, lexicon: &Lexicon, s: &ArticleScores) -> Vec<String> {
+    let mut flags: Vec<String> = analysis.flags.clone();
+    if s.unsupported_boosters > 0 {
+        flags.push("unattributed-claims".into());
+    }
+    if s.words >= 50 && s.statements == 0 {
+        flags.push("no-sources".into());
+    }
+    let outlets: Vec<usize> = analysis.attributions.iter().flat_map(|a| a.outlets.iter().copied()).collect();
+    if !outlets.is_empty() && outlets.iter().all(|o| lexicon.sources[*o].kind == "state_media") {
+        flags.push("state-media-only".into());
+    }
+    if s.per_1k(s.loaded_authorial) >= 10.0 {
+        flags.push("loaded-language".into());
+    }
+    if s.scare_quotes >= 2 {
+        flags.push("scare-quotes".into());
+    }
+    if s.statements > 0 && ratio(s.vague_sources + s.anonymous_sources, s.statements) >= 0.5 {
+        flags.push("vague-sourcing".into());
+    }
+    flags
+}
+
+/// Scores every actor the article mentions, in order of first appearance.
+pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
+    let mut order: Vec<ActorRef> = Vec::new();
+    let mut rows: BTreeMap<ActorRef, Tally> = BTreeMap::new();
+    let roll_up = |actor: ActorRef| -> Vec<ActorRef> {
+        let up = actors::speaker_actor(actor, lexicon);
+        if up == actor { vec![actor] } else { vec![actor, up] }
+    };
+    let touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
+        if !order.contains(&actor) {
+            order.push(actor);
+        }
+    };
+    for m in analysis.mentions.iter().filter(|m| !m.pronoun) {
+        for a in roll_up(m.actor) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().mentions += 1;
+        }
+    }
+    for i in 0..analysis.attributions.len() {
+        let mut speakers: Vec<ActorRef> = actors::speakers_of(analysis, i).into_iter().flat_map(roll_up).collect();
+        speakers.sort();
+        speakers.dedup();
+        for a in speakers {
+            touch(a, &mut order);
+            rows.entry(a).or_default().voice += 1;
+        }
+    }
+    for hit in analysis.terms.iter().filter(|h| h.value != 0.0) {
+        let Some(target) = hit.target else { continue };
+        for a in roll_up(target) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().add(hit.value, hit.quoted);
+        }
+    }
+    let k = lexicon.scoring.actor_damping;
+    order
+        .into_iter()
+        .map(|actor| rows.remove(&actor).unwrap_or_default().finish(actor, k))
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    mentions: usize,
+    voice: usize,
+    positive: usize,
+    negative: usize,
+    sums: [f64; 4],
+}
+
+impl Tally {
+    fn add(&mut self, value: f64, quoted: bool) {
+        let voice = if quoted { 2 } else { 0 };
+        if value > 0.0 {
+            self.positive += 1;
+            self.sums[voice] += value;
+        } else {
+            self.negative += 1;
+            self.sums[voice + 1] -= value;
+        }
+    }
+
+    fn finish(self, actor: ActorRef, k: f64) -> ActorScores {
+        let [ap, an, qp, qn] = self.sums;
+        ActorScores {
+            actor,
+            mentions: self.mentions,
+            voice: self.voice,
+            positive: self.positive,
+            negative: self.negative,
+            sentiment: balance(ap + qp, an + qn, k),
+            authorial_sentiment: balance(ap, an, k),
+            quoted_sentiment: balance(qp, qn, k),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balance_table() {
+        let cases = [
+            (0.0, 0.0, 2.0, 0.0),
+            (1.0, 0.0, 2.0, 1.0 / 3.0),
+            (0.0, 1.0, 2.0, -1.0 / 3.0),
+            (10.0, 10.0, 2.0, 0.0),
+            (0.0, 0.0, 0.0, 0.0),
+        ];
+        for (p, n, k, want) in cases {
+            assert!((balance(p, n, k) - want).abs() < 1e-12, "balance({p}, {n}, {k})");
+        }
+    }
+
+    #[test]
+    fn one_loaded_word_does_not_swing_an_actor_to_the_extreme() {
+        let one = balance(0.0, 1.0, ScoringDoc::default().actor_damping);
+        assert!(one > -0.5, "{one}");
+    }
+
+    use crate::lexicon::schema::ScoringDoc;
+}

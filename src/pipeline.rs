@@ -73,7 +73,9 @@ pub enum PipelineError {
         source: std::io::Error,
     },
     /// Nothing could be read.
-    #[error("no article could be read from the inputs ({skipped} skipped); earlier reports were left as they were")]
+    #[error(
+        "no article could be read from the inputs ({skipped} skipped); earlier reports were left as they were"
+    )]
     NoArticles {
         /// Number of skipped inputs.
         skipped: usize,
@@ -100,7 +102,11 @@ const CHANNEL: usize = 256;
 const CHUNK_PER_THREAD: usize = 32;
 
 /// Runs the whole pipeline and writes every report into `options.out`.
-pub fn run(options: &Options, lexicon: &Lexicon, progress: &dyn Progress) -> Result<Summary, PipelineError> {
+pub fn run(
+    options: &Options,
+    lexicon: &Lexicon,
+    progress: &dyn Progress,
+) -> Result<Summary, PipelineError> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
@@ -119,26 +125,31 @@ pub fn run(options: &Options, lexicon: &Lexicon, progress: &dyn Progress) -> Res
     let mut warnings = Vec::new();
     let (tx, rx) = crossbeam_channel::bounded::<Item>(CHANNEL);
     let written = std::thread::scope(|scope| -> std::io::Result<()> {
-        scope.spawn(move || read_inputs(&options.inputs, &options.ingest, &mut |item| tx.send(item).is_ok()));
+        scope.spawn(move || {
+            read_inputs(&options.inputs, &options.ingest, &mut |item| {
+                tx.send(item).is_ok()
+            })
+        });
         let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
         let mut done = 0;
-        let mut flush = |chunk: &mut Vec<Article>, skipped: &mut Vec<Notice>| -> std::io::Result<()> {
-            let results: Vec<Result<ArticleRows, Notice>> =
-                pool.install(|| chunk.par_iter().map(|a| guarded(a, lexicon)).collect());
-            for result in results {
-                match result {
-                    Ok(rows) => reports.write(&rows)?,
-                    Err(notice) => {
-                        progress.notice(true, &notice);
-                        skipped.push(notice);
+        let mut flush =
+            |chunk: &mut Vec<Article>, skipped: &mut Vec<Notice>| -> std::io::Result<()> {
+                let results: Vec<Result<ArticleRows, Notice>> =
+                    pool.install(|| chunk.par_iter().map(|a| guarded(a, lexicon)).collect());
+                for result in results {
+                    match result {
+                        Ok(rows) => reports.write(&rows)?,
+                        Err(notice) => {
+                            progress.notice(true, &notice);
+                            skipped.push(notice);
+                        }
                     }
                 }
-            }
-            done += chunk.len();
-            progress.advance(done);
-            chunk.clear();
-            Ok(())
-        };
+                done += chunk.len();
+                progress.advance(done);
+                chunk.clear();
+                Ok(())
+            };
         for item in rx {
             match item {
                 Item::Article(article) => {
@@ -148,12 +159,18 @@ pub fn run(options: &Options, lexicon: &Lexicon, progress: &dyn Progress) -> Res
                     }
                 }
                 Item::Skip(s) => {
-                    let notice = Notice { location: s.location, message: s.message };
+                    let notice = Notice {
+                        location: s.location,
+                        message: s.message,
+                    };
                     progress.notice(true, &notice);
                     skipped.push(notice);
                 }
                 Item::Warning(s) => {
-                    let notice = Notice { location: s.location, message: s.message };
+                    let notice = Notice {
+                        location: s.location,
+                        message: s.message,
+                    };
                     progress.notice(false, &notice);
                     warnings.push(notice);
                 }
@@ -164,7 +181,9 @@ pub fn run(options: &Options, lexicon: &Lexicon, progress: &dyn Progress) -> Res
     written.map_err(output)?;
     let counts = reports.counts();
     if counts.articles == 0 && !skipped.is_empty() {
-        return Err(PipelineError::NoArticles { skipped: skipped.len() });
+        return Err(PipelineError::NoArticles {
+            skipped: skipped.len(),
+        });
     }
     let elapsed_seconds = started.elapsed().as_secs_f64();
     let manifest = Manifest {
@@ -172,7 +191,11 @@ pub fn run(options: &Options, lexicon: &Lexicon, progress: &dyn Progress) -> Res
         version: env!("CARGO_PKG_VERSION").into(),
         lexicon_digest: lexicon.digest.clone(),
         lexicon_files: lexicon.files.clone(),
-        inputs: options.inputs.iter().map(|p| p.display().to_string()).collect(),
+        inputs: options
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
         options: serde_json::json!({
             "threads": pool.current_num_threads(),
             "excel": options.excel,

@@ -33,7 +33,10 @@ NOT_PERSON = {"administration", "agency", "america", "association", "attacks", "
               "protestors", "republican", "republicans", "security", "senate", "service",
               "state", "supreme", "tea", "u.s.", "white"}
 ORG_HEADS = {"agency", "association", "bureau", "committee", "council", "organization", "service"}
-GENERIC_TAILS = {"bill", "program", "programs"}
+GENERIC_TAILS = {"bill", "leaders", "officials", "program", "programs"}
+CHAMBERS = {"congressional", "house", "senate"}
+# US party adjectives and the plural noun their members go by.
+PARTIES = {"democratic": "Democrats", "gop": "Republicans", "republican": "Republicans"}
 
 
 def aliases(name: str) -> list[str]:
@@ -41,35 +44,48 @@ def aliases(name: str) -> list[str]:
     - "Sasha and Malia Obama" -> "Sasha Obama", "Malia Obama";
       "Nebraska and Oklahoma officials" -> "Nebraska officials", "Oklahoma officials";
     - a person's name of 2-3 words -> the surname ("Barack Obama" -> "Obama");
-    - "Obama administration" <-> "Obama's administration";
-    - a leading "U.S." dropped ("U.S. Congress" -> "Congress");
-    - a generic tail dropped ("SB 1062 bill" -> "SB 1062");
-    - an institution's initials ("National Rifle Association" -> "NRA")."""
+    - "Obama administration" -> "Obama's administration", "the administration";
+    - a leading "U.S." or chamber dropped ("U.S. Congress" -> "Congress",
+      "Senate Republicans" -> "Republicans"); a generic tail dropped ("SB 1062 bill" ->
+      "SB 1062", "Colorado officials" -> "Colorado", "GOP leaders" -> "GOP");
+    - party groups -> the party ("GOP leaders", "Republican lawmakers" -> "Republicans");
+    - "Justice Department" -> "Department of Justice"; a one-word plural -> its singular;
+      "protestors" -> "protesters";
+    - an institution's initials ("National Rifle Association" -> "NRA"), and every
+      acronym also with full stops, as the NYT writes them ("N.R.A.")."""
     out = [name]
+    words = name.split()
+    low = [w.lower() for w in words]
     if " and " in name:
         left, right = name.split(" and ", 1)
         rw = right.split()
-        if len(left.split()) == 1 and len(rw) >= 2:
-            out += [f"{left} {rw[-1]}", right]
-        else:
-            out += [left, right]
-    words = name.split()
-    low = [w.lower() for w in words]
-    if 2 <= len(words) <= 3 and not set(low) & NOT_PERSON and " and " not in name \
+        out += [f"{left} {rw[-1]}", right] if len(left.split()) == 1 and len(rw) >= 2 else [left, right]
+    elif 2 <= len(words) <= 3 and not set(low) & NOT_PERSON \
             and all(re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", w) for w in words):
         out.append(words[-1])
     if len(words) == 2 and low[1] in ("administration", "campaign"):
-        out.append(f"{words[0]}'s {words[1]}" if not words[0].endswith("'s") else
-                   f"{words[0][:-2]} {words[1]}")
-    if words[0] in ("U.S.", "US") and len(words) > 1:
+        owner = words[0][:-2] if words[0].endswith("'s") else words[0]
+        out += [f"{owner} {words[1]}", f"{owner}'s {words[1]}", f"the {low[1]}"]
+    if len(words) > 1 and (words[0] in ("U.S.", "US") or low[0] in CHAMBERS):
         out.append(" ".join(words[1:]))
     if len(words) > 1 and low[-1] in GENERIC_TAILS:
         out.append(" ".join(words[:-1]))
+    if low[0] in PARTIES:
+        out.append(PARTIES[low[0]])
+    if "republicans" in low:
+        out.append("GOP")
+    if len(words) == 2 and low[1] == "department":
+        out.append(f"Department of {words[0]}")
+    if len(words) == 1 and low[0].endswith("s") and not name.isupper():
+        out.append(name[:-1])
+    if low[-1].endswith("estors"):  # protestors / protesters
+        out.append(name[:-3] + "ers")
     core = [w for w in words if w.lower() not in GENERIC_TAILS]
     if core and core[-1].lower() in ORG_HEADS:
         initials = "".join(w[0] for w in core if w[0].isupper())
         if len(initials) >= 3:
             out.append(initials)
+    out += [".".join(a) + "." for a in out if a.isupper() and a.isalpha() and 2 <= len(a) <= 6]
     return list(dict.fromkeys(out))
 
 
@@ -152,4 +168,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    common.run(main)

@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import math
+import os
 import pathlib
 import subprocess
 import sys
@@ -19,11 +20,25 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 LABELS = ("neg", "neu", "pos")
 
 
+def run(main) -> None:
+    """Run a script's main(); a closed pipe (`| head`) ends it quietly."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
+
+
 def add_run_args(parser: argparse.ArgumentParser) -> None:
     """The options every script shares: where the binary is, where to keep outputs."""
     parser.add_argument("--bin", default="target/release/framescore",
                         help="framescore binary (default: %(default)s, relative to the "
                              "current directory or else to the repository root)")
+    parser.add_argument("--lexicons", metavar="DIR", action="append", default=[],
+                        help="passed on to framescore: lexicon folder replacing or extending "
+                             "the built-in lexicons (repeatable)")
     parser.add_argument("--keep", metavar="DIR",
                         help="keep the JSONL input and the reports in DIR instead of a "
                              "temporary directory (for reading matches.csv afterwards)")
@@ -44,17 +59,19 @@ def score(args, records: list[dict]) -> dict[str, list[dict]]:
     if args.keep:
         work = pathlib.Path(args.keep)
         work.mkdir(parents=True, exist_ok=True)
-        return _score_in(binary, records, work)
+        return _score_in(binary, records, work, args.lexicons)
     with tempfile.TemporaryDirectory(prefix="framescore-validity-") as tmp:
-        return _score_in(binary, records, pathlib.Path(tmp))
+        return _score_in(binary, records, pathlib.Path(tmp), args.lexicons)
 
 
-def _score_in(binary: pathlib.Path, records: list[dict], work: pathlib.Path):
+def _score_in(binary: pathlib.Path, records: list[dict], work: pathlib.Path, lexicons: list[str]):
     inp, out = work / "input.jsonl", work / "reports"
     with open(inp, "w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     cmd = [str(binary), "score", str(inp), "--out", str(out), "--quiet"]
+    for lex in lexicons:
+        cmd += ["--lexicons", lex]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
@@ -164,7 +181,7 @@ def table(headers: list[str], rows: list[list]) -> None:
     """Print a plain aligned table; floats with 3 decimals."""
     cells = [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("  ".join(h.rjust(w) if i else h.ljust(w) for i, (h, w) in enumerate(zip(headers, widths))))
     for r in cells:
         print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))))
 

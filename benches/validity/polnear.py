@@ -148,8 +148,9 @@ def main() -> int:
         ["source recall (paired with the cue)", ratio("paired hit", "gold sources")],
         ["source precision (overlaps a gold source)", ratio("pred sources hit", "pred sources")],
         ["content recall", ratio("gold contents hit", "gold contents")],
-        ["rows by source_kind", ", ".join(f"{k or '(empty)'} {v}" for k, v in sorted(kinds.items()))],
     ])
+    print("sources.csv rows by source_kind: "
+          + (", ".join(f"{k or '(empty)'} {v}" for k, v in sorted(kinds.items())) or "none"))
 
     def verdict(ok):
         return "met" if ok else "NOT met"
@@ -161,4 +162,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    common.run(main)

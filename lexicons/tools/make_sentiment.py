@@ -10,8 +10,10 @@ package: `pip download --no-deps vaderSentiment==3.3.2`, unzip the wheel, and
 pass `--vader .../vaderSentiment/vader_lexicon.txt`.
 
 The output is the whole file, header included, and the same inputs always give
-the same bytes. Every choice (thresholds, word lists) is a constant below: change
-it here and regenerate rather than editing sentiment.toml by hand.
+the same bytes. Inputs include the other lexicon files in this folder's parent
+(terms they give to modifier, certainty or source families are left out here).
+Every choice (thresholds, word lists) is a constant below: change it here and
+regenerate rather than editing sentiment.toml by hand.
 """
 
 import argparse
@@ -19,6 +21,7 @@ import collections
 import pathlib
 import re
 import sys
+import tomllib
 
 # ---------------------------------------------------------------- scales
 
@@ -268,6 +271,15 @@ OVERRIDE = {
     "concerned": -0.25,
 }
 
+# Terms of these families in the other lexicon files (next to this script's
+# folder) are left out here, so that one word is not both a modifier or a
+# certainty marker and a sentiment word.
+OTHER_FAMILIES = {
+    "negator", "intensifier", "downtoner", "contrast", "hedge", "booster",
+    "vague_source", "anonymous_source", "so_called",
+}
+LEXICON_DIR = pathlib.Path(__file__).resolve().parent.parent
+
 # Words none of the sources has, added by hand: word -> polarity in [-1, 1].
 ADD = {}
 
@@ -312,6 +324,27 @@ NEWS_TEXT = (
 TOKEN = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 
 
+def read_other_families(folder):
+    """Terms (and `*` prefixes) that other lexicon files give to OTHER_FAMILIES."""
+    words, prefixes = {}, {}
+    for path in sorted(folder.glob("*.toml")):
+        if path.name == "sentiment.toml":
+            continue
+        with open(path, "rb") as f:
+            doc = tomllib.load(f)
+        for cid, cat in doc.get("category", {}).items():
+            if cat.get("family") not in OTHER_FAMILIES:
+                continue
+            for t in cat.get("terms", []):
+                text = (t["text"] if isinstance(t, dict) else t).lower()
+                where = f"{path.name} [{cid}]"
+                if text.endswith("*"):
+                    prefixes[text[:-1]] = where
+                else:
+                    words[text] = where
+    return words, prefixes
+
+
 def read_corpus(data):
     """Word counts of the reference news text, and how often each word is
     capitalised in mid-sentence (a sign that it is mostly a name)."""
@@ -339,9 +372,6 @@ def read_corpus(data):
 
 # ---------------------------------------------------------------- building
 
-DERIV = ("s es ed d ing er ers est r st ly ily ness nesses ment ments ful fully less "
-         "lessly lessness ity ities ion ions ation ations ive ives able ably al ally ism isms "
-         "ist ists ize izes ized izing ise ises ised ising").split()
 INFLECT = {
     "verb": ("s", "es", "ed", "d", "ing"),
     "noun": ("s", "es"),
@@ -349,19 +379,6 @@ INFLECT = {
     "adverb": (),
 }
 INFLECT["anypos"] = INFLECT["verb"] + INFLECT["adj"]
-
-
-def stems(word, suffixes):
-    """Possible bases of `word` if it ends with one of `suffixes`."""
-    for suf in suffixes:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            stem = word[: -len(suf)]
-            yield stem
-            yield stem + "e"
-            if stem[-1] == stem[-2]:
-                yield stem[:-1]
-            if stem.endswith("i"):
-                yield stem[:-1] + "y"
 
 
 def forms(base, suffixes):
@@ -404,6 +421,7 @@ def build(data, vader_path, log):
     mpqa = read_mpqa(lex / "mpqa-subjectivity" / "subjclueslen1-HLTEMNLP05.tff")
     corpus, names = read_corpus(data)
     excluded = {w: reason for reason, ws in EXCLUDE.items() for w in ws}
+    other_words, other_prefixes = read_other_families(LEXICON_DIR)
     dropped = collections.Counter()
 
     def ok_word(w):
@@ -494,15 +512,18 @@ def build(data, vader_path, log):
         if w in names and w not in KEEP_CAPITALISED and w not in excluded:
             dropped["mostly capitalised in news text (a name)"] += 1
             del out[w]
+    for w in list(out):
+        if w in excluded:
+            dropped["excluded: " + excluded[w].split(":")[0]] += 1
+            del out[w]
+        elif w in other_words or any(w.startswith(p) for p in other_prefixes):
+            dropped["in another family's lexicon (modifiers, hedges, sources)"] += 1
+            del out[w]
     for w, p in OVERRIDE.items():
         if w in out:
             out[w] = (p, "override")
     for w, p in ADD.items():
         out[w] = (p, "added")
-    for w in list(out):
-        if w in excluded:
-            dropped["excluded: " + excluded[w].split(":")[0]] += 1
-            del out[w]
     for reason, n in sorted(dropped.items()):
         log(f"{n:6}  {reason}")
     return out, corpus
@@ -584,7 +605,10 @@ HEADER = """\
 # ("warned", "claimed", "urged"); words naming a side rather than judging it
 # ("liberal", "conservative", "opposition", "ally", "trump"); and words that are
 # mostly neutral in news ("party", "like", "well", "united", "security",
-# "issue", "special", "supreme", "court", "care").
+# "issue", "special", "supreme", "court", "care"). Words that modifiers.toml,
+# hedges.toml or attribution.toml give to a non-polar family (negator,
+# intensifier, hedge, booster, vague source...) are left out automatically.
+# Words also in loaded.toml are kept: there they are loaded, here graded.
 # [category.event] holds conflict, crime, disaster and death words ("war",
 # "killed", "crisis", "tensions") at {event_factor} x their polarity: in news they
 # mostly name the story's topic rather than judge anyone.
@@ -602,7 +626,8 @@ HEADER = """\
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=pathlib.Path, help="shared data folder")
     ap.add_argument("--vader", type=pathlib.Path, help="vader_lexicon.txt")
     ap.add_argument("--review", type=int, default=0,
@@ -611,14 +636,17 @@ def main():
     vader = a.vader or a.data / "vader" / "vader_lexicon.txt"
     if not vader.is_file():
         sys.exit(f"make_sentiment: no VADER lexicon at {vader}; see --help")
-    log = lambda s: print(s, file=sys.stderr)
+
+    def log(line):
+        print(line, file=sys.stderr)
+
     words, corpus = build(a.data, vader, log)
     text, counts = render(words)
     log(f"terms: {sum(counts.values())} {counts}")
     if a.review:
         top = sorted(words, key=lambda w: (-corpus[w], w))[: a.review]
         log(" ".join(f"{w}:{fmt(words[w][0])}:{words[w][1]}:{corpus[w]}" for w in top))
-    log(str(collections.Counter(o for _p, o in words.values())))
+    log("by origin: " + str(dict(collections.Counter(o for _p, o in words.values()))))
     sys.stdout.write(text)
 
 

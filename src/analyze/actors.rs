@@ -79,7 +79,7 @@ fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
             if role == NameRole::Surname && !seen_full.contains(&actor) {
                 continue;
             }
-            if role == NameRole::Person {
+            if matches!(role, NameRole::Person | NameRole::Alias) {
                 seen_full.push(actor);
             }
             let person = matches!(role, NameRole::Person | NameRole::Surname)
@@ -105,7 +105,9 @@ fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
 fn sino_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
     let text = analysis.article.text.as_str();
     let china = lexicon.actors.iter().position(|a| a.label == "China");
-    let Some(china) = china else { return Vec::new() };
+    let Some(china) = china else {
+        return Vec::new();
+    };
     analysis
         .words
         .iter()
@@ -125,10 +127,13 @@ fn adhoc_mentions(analysis: &Analysis) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, target) in analysis.article.targets.iter().enumerate() {
         if let (Some(start), Some(end)) = (target.start, target.end) {
-            let (Some(s), Some(e)) = (CharIndex::byte(text, start), CharIndex::byte(text, end)) else {
+            let (Some(s), Some(e)) = (CharIndex::byte(text, start), CharIndex::byte(text, end))
+            else {
                 continue;
             };
-            if s < e && let Some(sentence) = analysis.sentence_at(s) {
+            if s < e
+                && let Some(sentence) = analysis.sentence_at(s)
+            {
                 out.push(Mention {
                     actor: ActorRef::Adhoc(i),
                     span: s..e,
@@ -209,7 +214,8 @@ fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -
                 .into_iter()
                 .collect(),
             "countries" | "sides" | "nations" | "powers"
-                if wi >= 2 && text[analysis.words[wi - 1].span.clone()].eq_ignore_ascii_case("two") =>
+                if wi >= 2
+                    && text[analysis.words[wi - 1].span.clone()].eq_ignore_ascii_case("two") =>
             {
                 countries.iter().rev().take(2).copied().collect()
             }
@@ -271,14 +277,21 @@ pub fn stances(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Stance> {
             .collect();
         let Some(&from) = from.first() else { continue };
         for hit in &analysis.terms {
-            let inside = attribution.content.start <= hit.start && hit.end <= attribution.content.end;
-            let Some(to) = hit.target.filter(|t| inside && speaker_actor(*t, lexicon) != from) else {
+            let inside =
+                attribution.content.start <= hit.start && hit.end <= attribution.content.end;
+            let Some(to) = hit
+                .target
+                .filter(|t| inside && speaker_actor(*t, lexicon) != from)
+            else {
                 continue;
             };
-            if hit.value == 0.0 {
+            if !hit.primary {
                 continue;
             }
-            match out.iter_mut().find(|s| s.from == from && s.to == to && s.sentence == attribution.sentence) {
+            match out
+                .iter_mut()
+                .find(|s| s.from == from && s.to == to && s.sentence == attribution.sentence)
+            {
                 Some(stance) => stance.polarity += hit.value,
                 None => out.push(Stance {
                     from,

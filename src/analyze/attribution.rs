@@ -78,31 +78,126 @@ pub struct Attribution {
     pub direct: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
+const PRONOUNS: &[&str] = &["he", "him", "i", "it", "she", "them", "they", "we"];
 const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "one", "the", "their", "two"];
-const CONNECTORS: &[&str] = &["and", "for", "of", "to"];
+const CONNECTORS: &[&str] = &["and", "by", "for", "of", "to"];
 const BETWEEN: &[&str] = &[
-    "again", "also", "already", "had", "has", "have", "is", "later", "once", "then", "was",
-    "were", "will", "would",
+    "again", "also", "already", "further", "had", "has", "have", "is", "later", "once", "then",
+    "was", "were", "will", "would",
 ];
 const STOPS: &[&str] = &[
-    "after", "as", "at", "before", "but", "during", "friday", "if", "in", "meanwhile", "monday",
-    "on", "saturday", "since", "so", "sunday", "that", "thursday", "today", "tuesday",
-    "wednesday", "when", "which", "while", "who", "yesterday",
+    "after",
+    "amid",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "following",
+    "friday",
+    "from",
+    "if",
+    "in",
+    "meanwhile",
+    "monday",
+    "on",
+    "saturday",
+    "since",
+    "so",
+    "sunday",
+    "that",
+    "these",
+    "this",
+    "those",
+    "through",
+    "thursday",
+    "today",
+    "tuesday",
+    "under",
+    "wednesday",
+    "what",
+    "when",
+    "which",
+    "while",
+    "who",
+    "with",
+    "yesterday",
 ];
 const ROLES: &[&str] = &[
-    "administration", "agency", "aide", "ambassador", "army", "authorities", "cabinet",
-    "campaign", "chairman", "chief", "commander", "committee", "company", "council", "court",
-    "department", "diplomat", "director", "embassy", "envoy", "firm", "government", "governor",
-    "group", "head", "leader", "lawmaker", "military", "minister", "ministry", "network",
-    "newspaper", "office", "official", "party", "police", "president", "prosecutor",
-    "representative", "secretary", "senator", "speaker", "spokesman", "spokesperson",
-    "spokeswoman", "statement", "report", "white",
+    "administration",
+    "agency",
+    "aide",
+    "ambassador",
+    "army",
+    "authorities",
+    "cabinet",
+    "campaign",
+    "chairman",
+    "chief",
+    "commander",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "diplomat",
+    "director",
+    "embassy",
+    "envoy",
+    "firm",
+    "government",
+    "governor",
+    "group",
+    "head",
+    "leader",
+    "lawmaker",
+    "military",
+    "minister",
+    "ministry",
+    "network",
+    "newspaper",
+    "office",
+    "official",
+    "party",
+    "police",
+    "president",
+    "prosecutor",
+    "representative",
+    "secretary",
+    "senator",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "statement",
+    "report",
+    "white",
 ];
 const ORG_ROLES: &[&str] = &[
-    "administration", "agency", "army", "authorities", "cabinet", "campaign", "committee",
-    "company", "council", "court", "department", "embassy", "firm", "government", "group",
-    "military", "ministry", "network", "newspaper", "office", "party", "police", "report",
+    "administration",
+    "agency",
+    "army",
+    "authorities",
+    "cabinet",
+    "campaign",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "firm",
+    "government",
+    "group",
+    "military",
+    "ministry",
+    "network",
+    "newspaper",
+    "office",
+    "party",
+    "police",
+    "report",
     "statement",
 ];
 const MAX_SOURCE_WORDS: usize = 10;
@@ -163,8 +258,9 @@ impl Finder<'_, '_> {
             .filter_map(|(_, hit)| {
                 hit.targets.iter().find_map(|t| match t {
                     Target::Term(i) => {
-                        let cat = &self.lexicon.categories[self.lexicon.terms[*i as usize].category];
-                        (cat.family == Family::Cue).then(|| Cue {
+                        let cat =
+                            &self.lexicon.categories[self.lexicon.terms[*i as usize].category];
+                        (cat.family == Family::Cue).then_some(Cue {
                             span: hit.start..hit.end,
                             loaded: cat.loaded_cue,
                             position: cat.position,
@@ -199,17 +295,41 @@ impl Finder<'_, '_> {
     fn verb_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
         let words = &self.analysis.words;
         let range = self.analysis.sentence_words[s].clone();
-        let cue_word = super::words::word_at(words, cue.span.start);
-        let mut source = self.source_left(range.start, cue_word, cue.span.start);
-        let inverted = source.is_none() && self.inverted(s, cue.span.start);
-        if inverted {
-            source = self.source_right(cue.span.end, range.end);
+        if self.headline(range.clone()) {
+            return None;
         }
-        let quote_before = self.quote_before(source.as_ref().map_or(cue.span.start, |r| r.start.min(cue.span.start)));
-        let after = source.as_ref().filter(|_| inverted).map_or(cue.span.end, |r| r.end);
-        let quote_after = quote_before.is_none().then(|| self.quote_after(after, s)).flatten();
+        let cue_word = super::words::word_at(words, cue.span.start);
+        let participle = self.text()[cue.span.clone()]
+            .to_lowercase()
+            .ends_with("ing");
+        let mut source = self
+            .source_left(range.start, cue_word, cue.span.start)
+            .filter(|src| !is_possessive(&self.text()[src.clone()]));
+        let inverted = source.is_none() && !participle && self.inverted(s, cue.span.start);
+        if inverted {
+            source = self
+                .source_right(cue.span.end, range.end)
+                .filter(|src| self.ends_clause(src.end));
+        }
+        if participle && source.is_none() {
+            return None;
+        }
+        let quote_before = self.quote_before(
+            source
+                .as_ref()
+                .map_or(cue.span.start, |r| r.start.min(cue.span.start)),
+        );
+        let after = source
+            .as_ref()
+            .filter(|_| inverted)
+            .map_or(cue.span.end, |r| r.end);
+        let quote_after = quote_before
+            .is_none()
+            .then(|| self.quote_after(after, s))
+            .flatten();
         let quote = quote_before.or(quote_after);
-        if source.is_none() && quote.is_none() {
+        let long_quote = quote.is_some_and(|q| self.analysis.quotes[q].words >= 5);
+        if source.is_none() && !long_quote {
             return None;
         }
         let (content, direct) = match quote {
@@ -267,7 +387,7 @@ impl Finder<'_, '_> {
     fn resolve(&mut self, a: &mut Attribution) {
         let Some(span) = &a.source else { return };
         let text = self.text()[span.clone()].to_lowercase();
-        if matches!(text.as_str(), "he" | "she" | "i") {
+        if matches!(text.as_str(), "he" | "she" | "i" | "him" | "her") {
             if let Some(person) = &self.last_person {
                 a.speaker = Some(person.clone());
             }
@@ -277,12 +397,31 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// Whether the cue follows a quote, a comma or starts the sentence: "…," said X.
+    /// Whether the cue follows a quote or a comma: "…," said X.
     fn inverted(&self, s: usize, cue_start: usize) -> bool {
         let sentence = &self.analysis.doc.sentences[s].span;
         let before = self.text()[sentence.start..cue_start].trim_end();
-        before.is_empty()
-            || before.ends_with([',', '"', '\u{201D}', '\u{2019}', '\'', '\u{2014}', '\u{2013}'])
+        before.ends_with([
+            ',', '"', '\u{201D}', '\u{2019}', '\'', '\u{2014}', '\u{2013}',
+        ])
+    }
+
+    /// Whether a clause ends after `at`: punctuation, the sentence end, or a time/place phrase.
+    fn ends_clause(&self, at: usize) -> bool {
+        let rest = self.text()[at..].trim_start();
+        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';', ':', '!', '?', '\n'])
+            || STOPS.contains(&next_word.to_lowercase().as_str())
+    }
+
+    /// A title-case line ("Russia Backs China, Warns Japan"): words there are not cues.
+    fn headline(&self, range: Range<usize>) -> bool {
+        let long: Vec<&Word> = self.analysis.words[range]
+            .iter()
+            .filter(|w| w.span.len() >= 4)
+            .collect();
+        long.len() >= 3 && long.iter().filter(|w| w.capitalised).count() * 10 >= long.len() * 7
     }
 
     fn word_text(&self, w: &Word) -> String {
@@ -292,7 +431,8 @@ impl Finder<'_, '_> {
     /// Whether only spaces and possessive/hyphen glue separate two words.
     fn glued(&self, left: &Word, right: &Word) -> bool {
         let gap = &self.text()[left.span.end..right.span.start];
-        gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '.'))
+        gap.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '.'))
             && !gap.contains("  ")
     }
 
@@ -333,7 +473,9 @@ impl Finder<'_, '_> {
             if !gap_ok {
                 return None;
             }
-            if skipped < 3 && (BETWEEN.contains(&lower.as_str()) || (lower.ends_with("ly") && !w.capitalised)) {
+            if skipped < 3
+                && (BETWEEN.contains(&lower.as_str()) || (lower.ends_with("ly") && !w.capitalised))
+            {
                 skipped += 1;
                 j -= 1;
                 continue;
@@ -358,10 +500,15 @@ impl Finder<'_, '_> {
                 break;
             }
             let lower = self.word_text(w);
+            let right_is_head = self.is_vague_head(&words[k])
+                || ROLES.contains(&singular(&self.word_text(&words[k])));
             let joins = self.nounish(w)
                 || DETERMINERS.contains(&lower.as_str())
                 || (CONNECTORS.contains(&lower.as_str()) && k >= 2 && self.nounish(&words[k - 2]))
-                || (!w.capitalised && self.is_vague_head(&words[k]) && !STOPS.contains(&lower.as_str()));
+                || (!w.capitalised
+                    && right_is_head
+                    && !STOPS.contains(&lower.as_str())
+                    && !BETWEEN.contains(&lower.as_str()));
             if !joins {
                 break;
             }
@@ -370,7 +517,7 @@ impl Finder<'_, '_> {
         while k < j - 1 && CONNECTORS.contains(&self.word_text(&words[k]).as_str()) {
             k += 1;
         }
-        Some(words[k].span.start..head.span.end)
+        Some(self.widen(words[k].span.start..head.span.end))
     }
 
     fn is_vague_head(&self, w: &Word) -> bool {
@@ -384,7 +531,10 @@ impl Finder<'_, '_> {
             return None;
         }
         let gap = &self.text()[after..words[start].span.start];
-        if gap.chars().any(|c| matches!(c, '.' | ';' | '"' | '\u{201C}' | '\u{201D}')) {
+        if gap
+            .chars()
+            .any(|c| matches!(c, '.' | ';' | '"' | '\u{201C}' | '\u{201D}'))
+        {
             return None;
         }
         let first = &words[start];
@@ -401,7 +551,9 @@ impl Finder<'_, '_> {
             let lower = self.word_text(w);
             let joins = self.nounish(w)
                 || DETERMINERS.contains(&lower.as_str())
-                || (CONNECTORS.contains(&lower.as_str()) && k + 1 < end && self.nounish(&words[k + 1]))
+                || (CONNECTORS.contains(&lower.as_str())
+                    && k + 1 < end
+                    && self.nounish(&words[k + 1]))
                 || (!w.capitalised && k + 1 < end && self.is_vague_head(&words[k + 1]));
             if !joins {
                 break;
@@ -414,7 +566,60 @@ impl Finder<'_, '_> {
         } {
             k -= 1;
         }
-        (k > start).then(|| words[start].span.start..words[k - 1].span.end)
+        (k > start).then(|| {
+            self.complete(
+                self.widen(words[start].span.start..words[k - 1].span.end),
+                end,
+            )
+        })
+    }
+
+    /// "a source familiar with" → "a source familiar with the talks": a phrase ending in a
+    /// preposition takes the next few words, up to punctuation.
+    fn complete(&self, span: Range<usize>, sentence_end_word: usize) -> Range<usize> {
+        let text = self.text();
+        let last = text[span.clone()]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !matches!(last.as_str(), "with" | "of" | "to" | "on" | "about") {
+            return span;
+        }
+        let words = &self.analysis.words;
+        let mut k = super::words::word_at(words, span.end);
+        let mut end = span.end;
+        let mut taken = 0;
+        while k < sentence_end_word && taken < 5 {
+            let w = &words[k];
+            if text[end..w.span.start].contains([',', '.', ';', ':', '"']) {
+                break;
+            }
+            end = w.span.end;
+            taken += 1;
+            k += 1;
+        }
+        span.start..end
+    }
+
+    /// Grows a source span to cover every lexicon name or source phrase it cuts through.
+    fn widen(&self, mut span: Range<usize>) -> Range<usize> {
+        for (_, hit) in &self.analysis.hits {
+            let overlaps = hit.start < span.end && span.start < hit.end;
+            let useful = hit.targets.iter().any(|t| !matches!(t, Target::Except(_)));
+            if overlaps && useful && self.name_hit_at_span(hit.start..hit.end) {
+                span.start = span.start.min(hit.start);
+                span.end = span.end.max(hit.end);
+            }
+        }
+        span
+    }
+
+    fn name_hit_at_span(&self, span: Range<usize>) -> bool {
+        self.analysis
+            .words
+            .iter()
+            .any(|w| w.span.start == span.start && self.name_hit_at(w).is_some())
     }
 
     /// A quotation that ends right before `at` (only commas, dashes, spaces between).
@@ -440,7 +645,13 @@ impl Finder<'_, '_> {
         })
     }
 
-    fn indirect_content(&self, s: usize, after: usize, source: Option<&Range<usize>>, cue: &Cue) -> Range<usize> {
+    fn indirect_content(
+        &self,
+        s: usize,
+        after: usize,
+        source: Option<&Range<usize>>,
+        cue: &Cue,
+    ) -> Range<usize> {
         let sentence = self.analysis.doc.sentences[s].span.clone();
         let rest = &self.text()[after..sentence.end];
         let skip = rest
@@ -469,7 +680,12 @@ impl Finder<'_, '_> {
         let mut person: Option<String> = None;
         let mut organisation = false;
         let mut vague = false;
-        for (_, hit) in self.analysis.hits.iter().filter(|(_, h)| span.start <= h.start && h.end <= span.end) {
+        for (_, hit) in self
+            .analysis
+            .hits
+            .iter()
+            .filter(|(_, h)| span.start <= h.start && h.end <= span.end)
+        {
             for target in &hit.targets {
                 match target {
                     Target::Source(i) => {
@@ -480,13 +696,16 @@ impl Finder<'_, '_> {
                         let is_person = matches!(role, NameRole::Person | NameRole::Surname)
                             || self.lexicon.actors[*actor as usize].kind == "person";
                         if is_person && *role != NameRole::Demonym {
-                            person.get_or_insert_with(|| self.text()[hit.start..hit.end].to_string());
+                            person
+                                .get_or_insert_with(|| self.text()[hit.start..hit.end].to_string());
                         } else if *role == NameRole::Alias {
                             organisation = true;
                         }
                     }
                     Target::Term(i) => {
-                        match self.lexicon.categories[self.lexicon.terms[*i as usize].category].family {
+                        match self.lexicon.categories[self.lexicon.terms[*i as usize].category]
+                            .family
+                        {
                             Family::AnonymousSource => kind = SourceKind::Anonymous,
                             Family::VagueSource => vague = true,
                             _ => {}
@@ -500,7 +719,7 @@ impl Finder<'_, '_> {
             return (kind, Some(text.to_string()), outlets);
         }
         if PRONOUNS.contains(&lower.as_str()) {
-            let kind = if matches!(lower.as_str(), "he" | "she" | "i") {
+            let kind = if matches!(lower.as_str(), "he" | "she" | "i" | "him" | "her") {
                 SourceKind::Named
             } else {
                 SourceKind::Organisation
@@ -511,12 +730,22 @@ impl Finder<'_, '_> {
         if let Some(name) = name {
             return (SourceKind::Named, Some(name), outlets);
         }
-        let org_word = words.iter().any(|w| ORG_ROLES.contains(&singular(&self.word_text(w))));
-        let any_capital = words.iter().any(|w| w.capitalised && !DETERMINERS.contains(&self.word_text(w).as_str()));
-        let role = words.iter().any(|w| ROLES.contains(&singular(&self.word_text(w))));
-        kind = if organisation || org_word || (any_capital && role) {
+        let org_word = words
+            .iter()
+            .any(|w| ORG_ROLES.contains(&singular(&self.word_text(w))));
+        let any_capital = words
+            .iter()
+            .any(|w| w.capitalised && !DETERMINERS.contains(&self.word_text(w).as_str()));
+        let role = words
+            .iter()
+            .any(|w| ROLES.contains(&singular(&self.word_text(w))));
+        kind = if organisation || org_word {
             SourceKind::Organisation
-        } else if vague || role {
+        } else if vague {
+            SourceKind::Vague
+        } else if any_capital && role {
+            SourceKind::Organisation
+        } else if role {
             SourceKind::Vague
         } else if any_capital {
             SourceKind::Named
@@ -536,7 +765,14 @@ impl Finder<'_, '_> {
             let plain = w.capitalised
                 && !ROLES.contains(&singular(&lower))
                 && !DETERMINERS.contains(&lower.as_str())
-                && !matches!(self.name_hit_at(w), Some(Target::Source(_)) | Some(Target::Name { role: NameRole::Alias | NameRole::Demonym, .. }));
+                && !matches!(
+                    self.name_hit_at(w),
+                    Some(Target::Source(_))
+                        | Some(Target::Name {
+                            role: NameRole::Alias | NameRole::Demonym,
+                            ..
+                        })
+                );
             if plain {
                 run = Some(run.map_or(w.span.clone(), |r| r.start..w.span.end));
                 count += 1;
@@ -552,8 +788,14 @@ impl Finder<'_, '_> {
     }
 }
 
+fn is_possessive(source: &str) -> bool {
+    source.ends_with("'s") || source.ends_with("\u{2019}s")
+}
+
 fn singular(word: &str) -> &str {
-    word.strip_suffix('s').filter(|w| w.len() > 3).unwrap_or(word)
+    word.strip_suffix('s')
+        .filter(|w| w.len() > 3)
+        .unwrap_or(word)
 }
 
 fn trim_punct(text: &str, span: Range<usize>) -> Range<usize> {
@@ -561,7 +803,9 @@ fn trim_punct(text: &str, span: Range<usize>) -> Range<usize> {
         return span.start..span.start;
     }
     let body = &text[span.clone()];
-    let junk = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '\u{2014}' | '\u{2013}' | '-');
+    let junk = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '\u{2014}' | '\u{2013}' | '-')
+    };
     let lead = body.len() - body.trim_start_matches(junk).len();
     let kept = body.trim_matches(junk);
     span.start + lead..span.start + lead + kept.len()
@@ -573,7 +817,7 @@ mod tests {
     use crate::ingest::Article;
     use crate::lexicon::Lexicon;
 
-    fn rows(text: &str) -> Vec<(String, String, String, bool)> {
+    fn rows(text: &str) -> Vec<Row> {
         let lexicon = Lexicon::builtin().expect("builtin");
         let article = Article::from_text("t", text);
         let a = analyze(&article, &lexicon);
@@ -582,7 +826,9 @@ mod tests {
             .map(|r| {
                 (
                     text[r.cue.clone()].to_string(),
-                    r.source.clone().map_or(String::new(), |s| text[s].to_string()),
+                    r.source
+                        .clone()
+                        .map_or(String::new(), |s| text[s].to_string()),
                     r.kind.name().to_string(),
                     r.direct,
                 )
@@ -590,20 +836,27 @@ mod tests {
             .collect()
     }
 
-    fn row(cue: &str, source: &str, kind: &str, direct: bool) -> (String, String, String, bool) {
+    type Row = (String, String, String, bool);
+
+    fn row(cue: &str, source: &str, kind: &str, direct: bool) -> Row {
         (cue.into(), source.into(), kind.into(), direct)
     }
 
     #[test]
     fn attribution_table() {
-        let cases: Vec<(&str, Vec<(String, String, String, bool)>)> = vec![
+        let cases: Vec<(&str, Vec<Row>)> = vec![
             (
                 "\"Taiwan is an integral part of China,\" Lavrov asserted.",
                 vec![row("asserted", "Lavrov", "named", true)],
             ),
             (
                 "Russian Foreign Minister Sergei Lavrov said Japan must think twice.",
-                vec![row("said", "Russian Foreign Minister Sergei Lavrov", "named", false)],
+                vec![row(
+                    "said",
+                    "Russian Foreign Minister Sergei Lavrov",
+                    "named",
+                    false,
+                )],
             ),
             (
                 "Geopolitical analysts say the stance is a payment.",
@@ -611,12 +864,14 @@ mod tests {
             ),
             (
                 "The plan failed, according to a source familiar with the talks.",
-                vec![row("according to", "a source familiar with the talks", "anonymous", false)],
+                vec![row(
+                    "according to",
+                    "a source familiar with the talks",
+                    "anonymous",
+                    false,
+                )],
             ),
-            (
-                "Its aggressive claims over the sea grew.",
-                vec![],
-            ),
+            ("Its aggressive claims over the sea grew.", vec![]),
             (
                 "\"We will respond,\" said the Defence Ministry.",
                 vec![row("said", "the Defence Ministry", "organisation", true)],
@@ -640,6 +895,9 @@ mod tests {
         let article = Article::from_text("t", text);
         let a = analyze(&article, &lexicon);
         let speakers: Vec<_> = a.attributions.iter().map(|r| r.speaker.clone()).collect();
-        assert_eq!(speakers, vec![Some("Sergei Lavrov".into()), Some("Sergei Lavrov".into())]);
+        assert_eq!(
+            speakers,
+            vec![Some("Sergei Lavrov".into()), Some("Sergei Lavrov".into())]
+        );
     }
 }

@@ -70,10 +70,7 @@ impl Analysis<'_> {
 
     /// The sentence containing byte offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let k = self
-            .doc
-            .sentences
-            .partition_point(|s| s.span.end <= at);
+        let k = self.doc.sentences.partition_point(|s| s.span.end <= at);
         (k < self.doc.sentences.len() && self.doc.sentences[k].span.start <= at).then_some(k)
     }
 }
@@ -84,7 +81,10 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
     let doc = segment(text, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
     let hits = find_hits(text, &doc, lexicon);
-    let title = article.title.clone().or_else(|| first_line_title(text, &doc));
+    let title = article
+        .title
+        .clone()
+        .or_else(|| first_line_title(text, &doc));
     let mut analysis = Analysis {
         article,
         title,

@@ -143,7 +143,10 @@ fn push(
         return;
     }
     let inner = &text[inner_start..close_at];
-    let words = inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     if words == 0 {
         return;
     }
@@ -209,13 +212,31 @@ mod tests {
         let s = |x: &str, u: bool| (x.to_string(), u);
         let cases: Vec<(&str, Vec<(String, bool)>)> = vec![
             ("He said \"no way\" today.", vec![s("no way", false)]),
-            ("He said \u{201C}no way\u{201D} today.", vec![s("no way", false)]),
-            ("Il a dit \u{00AB} jamais \u{00BB}.", vec![s(" jamais ", false)]),
+            (
+                "He said \u{201C}no way\u{201D} today.",
+                vec![s("no way", false)],
+            ),
+            (
+                "Il a dit \u{00AB} jamais \u{00BB}.",
+                vec![s(" jamais ", false)],
+            ),
             ("Er sagte \u{201E}nie\u{201C} heute.", vec![s("nie", false)]),
-            ("Wang called it 'shocking.' Then left.", vec![s("shocking.", false)]),
-            ("Russia\u{2019}s army and the countries\u{2019} talks.", vec![]),
-            ("\"Open only and never closed", vec![s("Open only and never closed", true)]),
-            ("\"First para\n\"second para.\" he said", vec![s("First para\n\"second para.", false)]),
+            (
+                "Wang called it 'shocking.' Then left.",
+                vec![s("shocking.", false)],
+            ),
+            (
+                "Russia\u{2019}s army and the countries\u{2019} talks.",
+                vec![],
+            ),
+            (
+                "\"Open only and never closed",
+                vec![s("Open only and never closed", true)],
+            ),
+            (
+                "\"First para\n\"second para.\" he said",
+                vec![s("First para\n\"second para.", false)],
+            ),
             ("Stray close\u{201D} mark.", vec![]),
             ("\"\" empty", vec![]),
         ];

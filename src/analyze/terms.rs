@@ -49,11 +49,14 @@ pub struct TermHit {
     pub speaker: Option<String>,
     /// The actor it is about.
     pub target: Option<ActorRef>,
+    /// The strongest polar term of its place in the text: only these count
+    /// toward tone and actors, so a word listed in two lexicons counts once.
+    pub primary: bool,
 }
 
 const COPULAS: &[&str] = &[
-    "appear", "appears", "are", "be", "became", "become", "been", "being", "is", "looks",
-    "remain", "remains", "seem", "seems", "was", "were",
+    "appear", "appears", "are", "be", "became", "become", "been", "being", "is", "looks", "remain",
+    "remains", "seem", "seems", "was", "were",
 ];
 const MAX_GAP_WORDS: usize = 3;
 
@@ -62,6 +65,7 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
     let modifiers = modifier_hits(analysis, lexicon);
     let mut out = Vec::new();
     for (sentence, hit) in &analysis.hits {
+        let first = out.len();
         for target in &hit.targets {
             let Target::Term(t) = *target else { continue };
             let term = &lexicon.terms[t as usize];
@@ -79,18 +83,37 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 attribution: None,
                 speaker: None,
                 target: None,
+                primary: false,
             };
             if family.is_polar() {
                 apply_modifiers(analysis, lexicon, &modifiers, &mut th);
-                let sign = if th.negated { lexicon.scoring.negation_factor } else { 1.0 };
+                let sign = if th.negated {
+                    lexicon.scoring.negation_factor
+                } else {
+                    1.0
+                };
                 th.value = term.polarity * term.weight * th.factor * sign;
                 th.target = target_of(analysis, th.sentence, th.start..th.end);
             }
             voice(analysis, &mut th);
             out.push(th);
         }
+        mark_primary(&mut out, first);
     }
     out
+}
+
+/// Marks the strongest polar hit among `hits[first..]` (one place in the text).
+fn mark_primary(hits: &mut [TermHit], first: usize) {
+    let strongest = hits[first..]
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.value != 0.0)
+        .max_by(|(_, a), (_, b)| a.value.abs().total_cmp(&b.value.abs()))
+        .map(|(i, _)| first + i);
+    if let Some(i) = strongest {
+        hits[i].primary = true;
+    }
 }
 
 /// A modifier in the text: its span, family and factor.
@@ -123,7 +146,12 @@ fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modifier> {
     out
 }
 
-fn apply_modifiers(analysis: &Analysis, lexicon: &Lexicon, modifiers: &[Modifier], th: &mut TermHit) {
+fn apply_modifiers(
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+    modifiers: &[Modifier],
+    th: &mut TermHit,
+) {
     let text = analysis.article.text.as_str();
     let words = &analysis.words;
     let term_word = word_at(words, th.start);
@@ -156,9 +184,14 @@ fn apply_modifiers(analysis: &Analysis, lexicon: &Lexicon, modifiers: &[Modifier
 /// Sets voice and speaker: inside a source's quote or attributed content, or the writer's own.
 fn voice(analysis: &Analysis, th: &mut TermHit) {
     let inside = |r: &Range<usize>| r.start <= th.start && th.end <= r.end;
-    let quote: Option<&Quote> = analysis.quotes.iter().find(|q| inside(&q.inner) && !q.scare);
+    let quote: Option<&Quote> = analysis
+        .quotes
+        .iter()
+        .find(|q| inside(&q.inner) && !q.scare);
     let attribution = match quote {
-        Some(q) => q.attribution.or_else(|| carried_speaker(analysis, th.sentence)),
+        Some(q) => q
+            .attribution
+            .or_else(|| carried_speaker(analysis, th.sentence)),
         None => analysis
             .attributions
             .iter()
@@ -182,7 +215,9 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
     let in_sentence: Vec<&Mention> = analysis
         .mentions
         .iter()
-        .filter(|m| m.sentence == sentence && (m.span.end <= span.start || m.span.start >= span.end))
+        .filter(|m| {
+            m.sentence == sentence && (m.span.end <= span.start || m.span.start >= span.end)
+        })
         .collect();
     if in_sentence.is_empty() {
         return None;
@@ -191,11 +226,21 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
         if a >= b {
             return 0;
         }
-        text[a..b].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+        text[a..b]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
     };
-    let before: Vec<&&Mention> = in_sentence.iter().filter(|m| m.span.end <= span.start).collect();
-    let after: Vec<&&Mention> = in_sentence.iter().filter(|m| m.span.start >= span.end).collect();
-    let clean = |a: usize, b: usize| !text[a.min(b)..b.max(a)].contains([',', ';', ':', '.', '\u{2014}']);
+    let before: Vec<&&Mention> = in_sentence
+        .iter()
+        .filter(|m| m.span.end <= span.start)
+        .collect();
+    let after: Vec<&&Mention> = in_sentence
+        .iter()
+        .filter(|m| m.span.start >= span.end)
+        .collect();
+    let clean =
+        |a: usize, b: usize| !text[a.min(b)..b.max(a)].contains([',', ';', ':', '.', '\u{2014}']);
     // possessive: "Beijing's expansionist narrative", "its aggressive claims"
     if let Some(m) = before.iter().rev().find(|m| {
         let gap = &text[m.span.end..span.start];
@@ -203,21 +248,26 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
             let word = text[m.span.clone()].to_lowercase();
             m.pronoun && matches!(word.as_str(), "its" | "his" | "her" | "their")
         };
-        possessive && words_between(m.span.end, span.start) <= MAX_GAP_WORDS && clean(m.span.end, span.start)
+        possessive
+            && words_between(m.span.end, span.start) <= MAX_GAP_WORDS
+            && clean(m.span.end, span.start)
     }) {
         return Some(m.actor);
     }
     // of-phrase: "the hawkish leadership of Prime Minister Sanae Takaichi"
     if let Some(m) = after.iter().find(|m| {
         let gap = text[span.end..m.span.start].to_lowercase();
-        gap.split_whitespace().any(|w| w == "of") && words_between(span.end, m.span.start) <= 5 && clean(span.end, m.span.start)
+        gap.split_whitespace().any(|w| w == "of")
+            && words_between(span.end, m.span.start) <= 5
+            && clean(span.end, m.span.start)
     }) {
         return Some(m.actor);
     }
     // vocative: "Japan, don't get too arrogant."
     let sentence_start = analysis.doc.sentences[sentence].span.start;
     if let Some(m) = before.first().filter(|m| {
-        text[sentence_start..m.span.start].trim().is_empty() && text[m.span.end..].trim_start().starts_with(',')
+        text[sentence_start..m.span.start].trim().is_empty()
+            && text[m.span.end..].trim_start().starts_with(',')
     }) && words_between(m.span.end, span.start) <= 6
     {
         return Some(m.actor);
@@ -227,16 +277,24 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
         let gap = text[m.span.end..span.start].to_lowercase();
         words_between(m.span.end, span.start) <= 4
             && clean(m.span.end, span.start)
-            && gap.split(|c: char| !c.is_alphanumeric()).any(|w| COPULAS.contains(&w))
+            && gap
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| COPULAS.contains(&w))
     }) {
         return Some(m.actor);
     }
     // right after: adjective + actor, verb + object
-    if let Some(m) = after.first().filter(|m| words_between(span.end, m.span.start) <= 2 && clean(span.end, m.span.start)) {
+    if let Some(m) = after
+        .first()
+        .filter(|m| words_between(span.end, m.span.start) <= 2 && clean(span.end, m.span.start))
+    {
         return Some(m.actor);
     }
     // right before: subject + verb
-    if let Some(m) = before.last().filter(|m| words_between(m.span.end, span.start) <= 1 && clean(m.span.end, span.start)) {
+    if let Some(m) = before
+        .last()
+        .filter(|m| words_between(m.span.end, span.start) <= 1 && clean(m.span.end, span.start))
+    {
         return Some(m.actor);
     }
     nearest_in_clause(text, &in_sentence, &span)

@@ -8,7 +8,9 @@ use super::Exit;
 
 /// Validate lexicons and list every problem with file:line:column.
 #[derive(clap::Args)]
-#[command(after_help = "Example:\n  framescore lexicon check              # the built-in lexicons\n  framescore lexicon check my-lexicons  # a folder laid over them")]
+#[command(
+    after_help = "Example:\n  framescore lexicon check              # the built-in lexicons\n  framescore lexicon check my-lexicons  # a folder laid over them"
+)]
 pub struct Args {
     /// Lexicon folders laid over the built-in lexicons (none: check the built-in ones).
     dirs: Vec<PathBuf>,
@@ -25,9 +27,19 @@ impl Args {
         for problem in &problems {
             println!("{problem}");
         }
-        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         let warnings = problems.len() - errors;
-        eprintln!("framescore: {} file(s) checked: {errors} error(s), {warnings} warning(s)", files.len());
-        Ok(if errors > 0 { Exit::Partial } else { Exit::Success })
+        eprintln!(
+            "framescore: {} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
+        Ok(if errors > 0 {
+            Exit::Partial
+        } else {
+            Exit::Success
+        })
     }
 }

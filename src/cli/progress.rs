@@ -18,8 +18,10 @@ impl Bar {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} articles scored ({per_sec}) {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template(
+                    "{spinner} {pos} articles scored ({per_sec}) {elapsed}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
         });
@@ -46,7 +48,10 @@ impl Progress for Bar {
             return;
         }
         let kind = if skipped { "skipped" } else { "warning" };
-        let line = format!("framescore: {kind}: {}: {}", notice.location, notice.message);
+        let line = format!(
+            "framescore: {kind}: {}: {}",
+            notice.location, notice.message
+        );
         match &self.bar {
             Some(bar) => bar.println(line),
             None => eprintln!("{line}"),

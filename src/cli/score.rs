@@ -21,7 +21,9 @@ enum Format {
 
 /// Score articles and write CSV reports.
 #[derive(clap::Args)]
-#[command(after_help = "Example:\n  framescore score seeds --out reports\n  cat corpus.jsonl | framescore score - --out reports --quiet")]
+#[command(
+    after_help = "Example:\n  framescore score seeds --out reports\n  cat corpus.jsonl | framescore score - --out reports --quiet"
+)]
 pub struct Args {
     /// Files (.txt .md .jsonl .ndjson .csv), folders (read recursively), or - for stdin.
     #[arg(required = true)]

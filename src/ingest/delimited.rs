@@ -9,7 +9,12 @@ use super::jsonl::stem;
 use super::{Article, Columns, Item, Skip, nonempty};
 
 /// Reads CSV from `reader`; `location` names it in messages.
-pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, sink: &mut dyn FnMut(Item) -> bool) -> bool {
+pub(super) fn read(
+    mut reader: impl BufRead,
+    location: &str,
+    columns: &Columns,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> bool {
     let delimiter = match reader.fill_buf() {
         Ok(head) => sniff(head),
         Err(err) => return sink(skip(location, format!("cannot read: {err}"))),
@@ -19,7 +24,10 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
         .flexible(true)
         .from_reader(BomSkipper::new(reader));
     let headers = match csv.byte_headers() {
-        Ok(h) => h.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect::<Vec<_>>(),
+        Ok(h) => h
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect::<Vec<_>>(),
         Err(err) => return sink(skip(location, format!("cannot read the header row: {err}"))),
     };
     let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
@@ -31,7 +39,13 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
         );
         return sink(skip(location, message));
     };
-    let picks = [find(&columns.id), find(&columns.title), find(&columns.outlet), find(&columns.date), find(&columns.url)];
+    let picks = [
+        find(&columns.id),
+        find(&columns.title),
+        find(&columns.outlet),
+        find(&columns.date),
+        find(&columns.url),
+    ];
     let mut invalid_rows = 0;
     for (row, record) in csv.byte_records().enumerate() {
         let line = row + 2;
@@ -39,7 +53,10 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
         let record = match record {
             Ok(r) => r,
             Err(err) => {
-                if !sink(skip(&at, format!("unreadable CSV row ({err}); check its quoting"))) {
+                if !sink(skip(
+                    &at,
+                    format!("unreadable CSV row ({err}); check its quoting"),
+                )) {
                     return false;
                 }
                 continue;
@@ -56,7 +73,10 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
             })
         };
         let Some(text) = cell(Some(text_col)).filter(|t| !t.trim().is_empty()) else {
-            let message = format!("row has no text in column `{}`; fill it or remove the row", columns.text);
+            let message = format!(
+                "row has no text in column `{}`; fill it or remove the row",
+                columns.text
+            );
             if !sink(skip(&at, message)) {
                 return false;
             }
@@ -81,7 +101,9 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
     if invalid_rows > 0 {
         return sink(Item::Warning(Skip {
             location: location.to_string(),
-            message: format!("{invalid_rows} row(s) held invalid UTF-8, replaced by U+FFFD; re-save the file as UTF-8"),
+            message: format!(
+                "{invalid_rows} row(s) held invalid UTF-8, replaced by U+FFFD; re-save the file as UTF-8"
+            ),
         }));
     }
     true
@@ -90,7 +112,10 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, columns: &Columns, 
 fn sniff(head: &[u8]) -> u8 {
     let first = head.split(|b| *b == b'\n').next().unwrap_or(head);
     let count = |d: u8| first.iter().filter(|b| **b == d).count();
-    [b',', b';', b'\t'].into_iter().max_by_key(|d| (count(*d), *d == b',')).unwrap_or(b',')
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| (count(*d), *d == b','))
+        .unwrap_or(b',')
 }
 
 /// Skips a UTF-8 BOM at the start of a reader.
@@ -101,7 +126,10 @@ struct BomSkipper<R> {
 
 impl<R: BufRead> BomSkipper<R> {
     fn new(inner: R) -> Self {
-        BomSkipper { inner, checked: false }
+        BomSkipper {
+            inner,
+            checked: false,
+        }
     }
 }
 

@@ -11,7 +11,11 @@ use super::{Article, IngestOptions, InputFormat, Item, Skip, decode_reporting, d
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "jsonl", "ndjson", "csv"];
 
 /// Reads one input path (file, folder or `-`).
-pub(super) fn read_input(input: &Path, options: &IngestOptions, sink: &mut dyn FnMut(Item) -> bool) -> bool {
+pub(super) fn read_input(
+    input: &Path,
+    options: &IngestOptions,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> bool {
     if input.as_os_str() == "-" {
         return read_stdin(options, sink);
     }
@@ -29,7 +33,10 @@ fn read_stdin(options: &IngestOptions, sink: &mut dyn FnMut(Item) -> bool) -> bo
         InputFormat::Text => {
             let mut bytes = Vec::new();
             if let Err(err) = stdin.lock().read_to_end(&mut bytes) {
-                return sink(skip("<stdin>", format!("cannot read standard input: {err}")));
+                return sink(skip(
+                    "<stdin>",
+                    format!("cannot read standard input: {err}"),
+                ));
             }
             let (text, go_on) = decode_reporting(&bytes, "<stdin>", sink);
             go_on && sink(text_article("stdin", "<stdin>", text))
@@ -92,7 +99,12 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn read_file(path: &Path, id: Option<String>, options: &IngestOptions, sink: &mut dyn FnMut(Item) -> bool) -> bool {
+fn read_file(
+    path: &Path,
+    id: Option<String>,
+    options: &IngestOptions,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> bool {
     let location = path.display().to_string();
     let format = match options.format {
         InputFormat::Auto => match extension(path).as_str() {
@@ -104,7 +116,12 @@ fn read_file(path: &Path, id: Option<String>, options: &IngestOptions, sink: &mu
     };
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
-        Err(err) => return sink(skip(&location, format!("cannot open: {err}; check the path and permissions"))),
+        Err(err) => {
+            return sink(skip(
+                &location,
+                format!("cannot open: {err}; check the path and permissions"),
+            ));
+        }
     };
     let reader = std::io::BufReader::new(file);
     match format {

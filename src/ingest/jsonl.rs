@@ -21,7 +21,11 @@ struct Line {
 }
 
 /// Reads JSONL from `reader`; `location` names it in messages.
-pub(super) fn read(mut reader: impl BufRead, location: &str, sink: &mut dyn FnMut(Item) -> bool) -> bool {
+pub(super) fn read(
+    mut reader: impl BufRead,
+    location: &str,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> bool {
     let mut buf = Vec::new();
     let mut line_no = 0;
     let mut invalid_lines = 0;
@@ -30,7 +34,12 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, sink: &mut dyn FnMu
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(err) => return sink(skip(location, format!("cannot read after line {line_no}: {err}"))),
+            Err(err) => {
+                return sink(skip(
+                    location,
+                    format!("cannot read after line {line_no}: {err}"),
+                ));
+            }
         }
         line_no += 1;
         let decoded = crate::text::decode(&buf);
@@ -47,7 +56,9 @@ pub(super) fn read(mut reader: impl BufRead, location: &str, sink: &mut dyn FnMu
     if invalid_lines > 0 {
         return sink(Item::Warning(Skip {
             location: location.to_string(),
-            message: format!("{invalid_lines} line(s) held invalid UTF-8, replaced by U+FFFD; re-save the file as UTF-8"),
+            message: format!(
+                "{invalid_lines} line(s) held invalid UTF-8, replaced by U+FFFD; re-save the file as UTF-8"
+            ),
         }));
     }
     true
@@ -57,11 +68,19 @@ fn parse(raw: &str, at: &str, location: &str, line_no: usize) -> Item {
     let line: Line = match serde_json::from_str(raw) {
         Ok(line) => line,
         Err(err) => {
-            return skip(at, format!("not a JSON object ({err}); each line must be one object like {{\"id\": \"a1\", \"text\": \"...\"}}"));
+            return skip(
+                at,
+                format!(
+                    "not a JSON object ({err}); each line must be one object like {{\"id\": \"a1\", \"text\": \"...\"}}"
+                ),
+            );
         }
     };
     let Some(text) = line.text else {
-        return skip(at, "no `text` field; each line needs the article in `text`".into());
+        return skip(
+            at,
+            "no `text` field; each line needs the article in `text`".into(),
+        );
     };
     let id = match line.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
@@ -82,7 +101,8 @@ fn parse(raw: &str, at: &str, location: &str, line_no: usize) -> Item {
 
 /// The file stem of a location, for generated ids.
 pub(super) fn stem(location: &str) -> String {
-    std::path::Path::new(location)
-        .file_stem()
-        .map_or_else(|| location.to_string(), |s| s.to_string_lossy().into_owned())
+    std::path::Path::new(location).file_stem().map_or_else(
+        || location.to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }

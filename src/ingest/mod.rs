@@ -134,7 +134,11 @@ pub enum Item {
 }
 
 /// Reads every input in order, passing each item to `sink`; stops early if `sink` returns false.
-pub fn read_inputs(inputs: &[PathBuf], options: &IngestOptions, sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    options: &IngestOptions,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     for input in inputs {
         if !files::read_input(input, options, sink) {
             return;
@@ -143,7 +147,11 @@ pub fn read_inputs(inputs: &[PathBuf], options: &IngestOptions, sink: &mut dyn F
 }
 
 /// Decodes bytes and reports invalid UTF-8 once for `location`.
-fn decode_reporting(bytes: &[u8], location: &str, sink: &mut dyn FnMut(Item) -> bool) -> (String, bool) {
+fn decode_reporting(
+    bytes: &[u8],
+    location: &str,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> (String, bool) {
     let decoded = crate::text::decode(bytes);
     let mut go_on = true;
     if decoded.invalid > 0 {

@@ -37,6 +37,7 @@ struct TermSpec {
     exact: Option<String>,
     polarity: Option<f64>,
     weight: Option<f64>,
+    surname: Option<String>,
     span: Range<usize>,
 }
 
@@ -53,6 +54,9 @@ struct Place {
     line: usize,
 }
 
+/// A term's identity within a family: folded pattern, exact case, wildcard.
+type TermKey = (Family, String, Option<String>, bool);
+
 #[derive(Default)]
 struct Builder {
     problems: Vec<Problem>,
@@ -64,7 +68,7 @@ struct Builder {
     sources: Vec<Source>,
     boilerplate: Vec<BoilerRule>,
     scoring: Option<Scoring>,
-    seen_terms: HashMap<(Family, String, Option<String>, bool), (String, f64, Place)>,
+    seen_terms: HashMap<TermKey, (String, f64, Place)>,
     seen_names: HashMap<(String, Option<String>), (String, Place)>,
     seen_sources: HashMap<(String, Option<String>), (String, Place)>,
     category_ids: HashMap<String, Place>,
@@ -102,7 +106,10 @@ impl<'a> Ctx<'a> {
     fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
         (line, column)
     }
 
@@ -143,7 +150,11 @@ impl Builder {
             Err(err) => {
                 let span = err.span().unwrap_or(0..0);
                 let message = err.message().trim().replace('\n', " ");
-                self.error(&ctx, &span, format!("{message}; see lexicons/README.md for the schema"));
+                self.error(
+                    &ctx,
+                    &span,
+                    format!("{message}; see lexicons/README.md for the schema"),
+                );
                 return;
             }
         };
@@ -431,7 +442,7 @@ impl Builder {
     fn name(&mut self, ctx: &Ctx, actor: usize, id: &str, role: NameRole, spec: TermSpec) {
         let key = (spec.pattern.clone(), spec.exact.clone());
         if let Some((other, place)) = self.seen_names.get(&key) {
-            if other != id || role != NameRole::Surname {
+            {
                 let msg = format!(
                     "`{}` is a name of actor `{other}` too ({} line {}); a name belongs to one actor, keep it in one",
                     spec.text, place.path, place.line
@@ -446,8 +457,9 @@ impl Builder {
             actor: actor as u32,
             role,
         };
-        if role == NameRole::Person
-            && let Some(surname) = surname(&spec.text)
+        let person_alias = role == NameRole::Alias && self.actors[actor].kind == "person";
+        if (role == NameRole::Person || person_alias)
+            && let Some(surname) = spec.surname.clone().or_else(|| surname(&spec.text))
         {
             let key = (fold(&surname), None);
             self.seen_names
@@ -564,7 +576,10 @@ impl Builder {
                     line: r.line,
                     column: r.column,
                     severity: Severity::Error,
-                    message: format!("no actor `{}` is defined; use the ID of an `[actor.ID]` table", r.to),
+                    message: format!(
+                        "no actor `{}` is defined; use the ID of an `[actor.ID]` table",
+                        r.to
+                    ),
                 });
                 continue;
             };
@@ -622,8 +637,8 @@ fn surname(name: &str) -> Option<String> {
 
 fn parse_term(value: &Spanned<Value>) -> Result<TermSpec, String> {
     let span = value.span();
-    let (text, sensitive, polarity, weight) = match value.get_ref() {
-        Value::String(s) => (s.clone(), false, None, None),
+    let (text, sensitive, polarity, weight, surname) = match value.get_ref() {
+        Value::String(s) => (s.clone(), false, None, None, None),
         Value::Table(table) => term_table(table)?,
         _ => {
             return Err(
@@ -656,7 +671,9 @@ fn parse_term(value: &Spanned<Value>) -> Result<TermSpec, String> {
     if let Some(p) = polarity
         && !(-1.0..=1.0).contains(&p)
     {
-        return Err(format!("polarity `{p}` of `{trimmed}` is out of range; use -1 to 1"));
+        return Err(format!(
+            "polarity `{p}` of `{trimmed}` is out of range; use -1 to 1"
+        ));
     }
     Ok(TermSpec {
         text: trimmed.to_string(),
@@ -665,17 +682,19 @@ fn parse_term(value: &Spanned<Value>) -> Result<TermSpec, String> {
         exact: sensitive.then(|| fold_keep_case(bare)),
         polarity,
         weight,
+        surname,
         span,
     })
 }
 
-type TermFields = (String, bool, Option<f64>, Option<f64>);
+type TermFields = (String, bool, Option<f64>, Option<f64>, Option<String>);
 
 fn term_table(table: &toml::Table) -> Result<TermFields, String> {
     let mut text = None;
     let mut sensitive = false;
     let mut polarity = None;
     let mut weight = None;
+    let mut surname = None;
     for (key, value) in table {
         match (key.as_str(), value) {
             ("text", Value::String(s)) => text = Some(s.clone()),
@@ -685,15 +704,16 @@ fn term_table(table: &toml::Table) -> Result<TermFields, String> {
             ("polarity", v) => polarity = Some(number(v, "polarity")?),
             ("weight", v) => weight = Some(number(v, "weight")?),
             ("note", Value::String(_)) => {}
+            ("surname", Value::String(s)) => surname = Some(s.trim().to_string()),
             (other, _) => {
                 return Err(format!(
-                    "unknown or mistyped key `{other}` in a term table; expected text, case, polarity, weight, note"
+                    "unknown or mistyped key `{other}` in a term table; expected text, case, polarity, weight, surname, note"
                 ));
             }
         }
     }
     let text = text.ok_or("a term table needs `text = \"...\"`")?;
-    Ok((text, sensitive, polarity, weight))
+    Ok((text, sensitive, polarity, weight, surname))
 }
 
 fn number(value: &Value, name: &str) -> Result<f64, String> {

@@ -172,11 +172,12 @@ impl Matcher {
         pattern: usize,
     ) -> Option<(usize, Vec<Target>)> {
         let hay = folded.text.as_str();
-        let word_end = end + hay[end..]
-            .chars()
-            .take_while(|c| is_word_char(*c))
-            .map(char::len_utf8)
-            .sum::<usize>();
+        let word_end = end
+            + hay[end..]
+                .chars()
+                .take_while(|c| is_word_char(*c))
+                .map(char::len_utf8)
+                .sum::<usize>();
         let mut targets = Vec::new();
         let mut stop = end;
         for &i in &self.by_pattern[pattern] {
@@ -199,7 +200,10 @@ impl Matcher {
 }
 
 fn boundary_before(hay: &str, i: usize) -> bool {
-    hay[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+    hay[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 fn next_char(hay: &str, i: usize) -> usize {
@@ -253,20 +257,70 @@ mod tests {
     fn matching_table() {
         type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a [&'a str]);
         let cases: &[Case] = &[
-            ("plain word", &["arrogant"], "Japan, don't get too arrogant.", &["arrogant"]),
-            ("case folded", &["arrogant"], "ARROGANT claims", &["ARROGANT"]),
+            (
+                "plain word",
+                &["arrogant"],
+                "Japan, don't get too arrogant.",
+                &["arrogant"],
+            ),
+            (
+                "case folded",
+                &["arrogant"],
+                "ARROGANT claims",
+                &["ARROGANT"],
+            ),
             ("whole words only", &["arrogant"], "arrogantly", &[]),
-            ("wildcard", &["hegemon*"], "hegemonic claims and hegemony", &["hegemonic", "hegemony"]),
-            ("wildcard needs word start", &["hegemon*"], "antihegemonic", &[]),
-            ("multiword across spacing", &["wolf warrior"], "\u{201C}Wolf\n Warrior\u{201D}", &["Wolf\n Warrior"]),
-            ("longest wins", &["chinese", "chinese government"], "the Chinese government said", &["Chinese government"]),
-            ("shorter when longer fails boundary", &["wolf", "wolf warrior"], "wolf warriors", &["wolf"]),
+            (
+                "wildcard",
+                &["hegemon*"],
+                "hegemonic claims and hegemony",
+                &["hegemonic", "hegemony"],
+            ),
+            (
+                "wildcard needs word start",
+                &["hegemon*"],
+                "antihegemonic",
+                &[],
+            ),
+            (
+                "multiword across spacing",
+                &["wolf warrior"],
+                "\u{201C}Wolf\n Warrior\u{201D}",
+                &["Wolf\n Warrior"],
+            ),
+            (
+                "longest wins",
+                &["chinese", "chinese government"],
+                "the Chinese government said",
+                &["Chinese government"],
+            ),
+            (
+                "shorter when longer fails boundary",
+                &["wolf", "wolf warrior"],
+                "wolf warriors",
+                &["wolf"],
+            ),
             ("case sensitive acronym", &["=US"], "the US and us", &["US"]),
             ("case sensitive rejects", &["=PLA"], "a pla", &[]),
-            ("curly apostrophe", &["russia's"], "Russia\u{2019}s army", &["Russia\u{2019}s"]),
+            (
+                "curly apostrophe",
+                &["russia's"],
+                "Russia\u{2019}s army",
+                &["Russia\u{2019}s"],
+            ),
             ("hyphen is a boundary", &["china"], "anti-China", &["China"]),
-            ("dash variants", &["indo-pacific"], "the Indo\u{2013}Pacific", &["Indo\u{2013}Pacific"]),
-            ("no partial inside word", &["war"], "warm award war", &["war"]),
+            (
+                "dash variants",
+                &["indo-pacific"],
+                "the Indo\u{2013}Pacific",
+                &["Indo\u{2013}Pacific"],
+            ),
+            (
+                "no partial inside word",
+                &["war"],
+                "warm award war",
+                &["war"],
+            ),
             ("unicode text", &["état"], "L'ÉTAT profond", &["ÉTAT"]),
         ];
         for (name, terms, text, want) in cases {

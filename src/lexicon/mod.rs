@@ -20,13 +20,25 @@ pub use schema::ScoringDoc as Scoring;
 /// The lexicon files shipped with framescore, compiled into the binary.
 const BUILTIN: &[(&str, &str)] = &[
     ("actors.toml", include_str!("../../lexicons/actors.toml")),
-    ("attribution.toml", include_str!("../../lexicons/attribution.toml")),
-    ("boilerplate.toml", include_str!("../../lexicons/boilerplate.toml")),
+    (
+        "attribution.toml",
+        include_str!("../../lexicons/attribution.toml"),
+    ),
+    (
+        "boilerplate.toml",
+        include_str!("../../lexicons/boilerplate.toml"),
+    ),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
-    ("modifiers.toml", include_str!("../../lexicons/modifiers.toml")),
+    (
+        "modifiers.toml",
+        include_str!("../../lexicons/modifiers.toml"),
+    ),
     ("scoring.toml", include_str!("../../lexicons/scoring.toml")),
-    ("sentiment.toml", include_str!("../../lexicons/sentiment.toml")),
+    (
+        "sentiment.toml",
+        include_str!("../../lexicons/sentiment.toml"),
+    ),
     ("sources.toml", include_str!("../../lexicons/sources.toml")),
 ];
 
@@ -75,7 +87,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
                 path: path.clone(),
                 source,
             })?;
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into();
             Ok(LexiconFile {
                 name,
                 path: path.display().to_string(),

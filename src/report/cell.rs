@@ -132,8 +132,13 @@ mod tests {
     #[test]
     fn table_quotes_per_rfc4180() {
         let mut table = Table::new(Vec::new(), &["a".into(), "b".into()]).expect("header");
-        table.row(&[Cell::text("x, \"y\""), Cell::Int(1)]).expect("row");
+        table
+            .row(&[Cell::text("x, \"y\""), Cell::Int(1)])
+            .expect("row");
         let bytes = table.finish().expect("finish");
-        assert_eq!(String::from_utf8(bytes).expect("utf8"), "a,b\r\n\"x, \"\"y\"\"\",1\r\n");
+        assert_eq!(
+            String::from_utf8(bytes).expect("utf8"),
+            "a,b\r\n\"x, \"\"y\"\"\",1\r\n"
+        );
     }
 }

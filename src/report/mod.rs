@@ -117,7 +117,13 @@ impl ReportSet {
     /// Flushes everything, writes the manifest, and renames every file into place.
     pub fn finish(self, manifest: &Manifest) -> io::Result<()> {
         let mut done: Vec<NamedTempFile> = Vec::new();
-        for table in [self.articles, self.matches, self.sources, self.actors, self.stances] {
+        for table in [
+            self.articles,
+            self.matches,
+            self.sources,
+            self.actors,
+            self.stances,
+        ] {
             let file = table.finish()?.into_inner().map_err(|e| e.into_error())?;
             done.push(file);
         }

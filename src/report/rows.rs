@@ -11,40 +11,108 @@ use crate::score::{ActorScores, ArticleScores};
 
 /// `articles.csv` contract columns.
 pub const ARTICLES: &[&str] = &[
-    "article_id", "title", "outlet", "words", "sentences", "tone", "loaded_per_1k",
-    "hedges_per_1k", "boosters_per_1k", "quotes", "scare_quotes", "attributed_share",
-    "named_sources", "vague_sources", "sourcing_score", "reliability", "flags",
+    "article_id",
+    "title",
+    "outlet",
+    "words",
+    "sentences",
+    "tone",
+    "loaded_per_1k",
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "quotes",
+    "scare_quotes",
+    "attributed_share",
+    "named_sources",
+    "vague_sources",
+    "sourcing_score",
+    "reliability",
+    "flags",
 ];
 
 /// `articles.csv` extra columns, before the per-category ones.
 pub const ARTICLES_EXTRA: &[&str] = &[
-    "date", "url", "origin", "paragraphs", "dropped_words", "loaded_authorial_per_1k",
-    "hedges_authorial_per_1k", "boosters_authorial_per_1k", "unsupported_boosters",
-    "statements", "organisation_sources", "anonymous_sources", "distinct_sources",
-    "state_media_citations", "voices",
+    "date",
+    "url",
+    "origin",
+    "paragraphs",
+    "dropped_words",
+    "loaded_authorial_per_1k",
+    "hedges_authorial_per_1k",
+    "boosters_authorial_per_1k",
+    "unsupported_boosters",
+    "statements",
+    "organisation_sources",
+    "anonymous_sources",
+    "distinct_sources",
+    "state_media_citations",
+    "voices",
 ];
 
 /// `matches.csv` columns.
 pub const MATCHES: &[&str] = &[
-    "article_id", "sentence", "char_start", "char_end", "text", "family", "category",
-    "polarity", "weight", "voice", "speaker", "target", "negated", "value", "context",
+    "article_id",
+    "sentence",
+    "char_start",
+    "char_end",
+    "text",
+    "family",
+    "category",
+    "polarity",
+    "weight",
+    "voice",
+    "speaker",
+    "target",
+    "negated",
+    "value",
+    "context",
 ];
 
 /// `sources.csv` columns.
 pub const SOURCES: &[&str] = &[
-    "article_id", "sentence", "cue", "cue_start", "cue_end", "source", "source_start",
-    "source_end", "source_kind", "content_start", "content_end", "direct", "speaker",
-    "cue_stance", "outlet", "outlet_kind", "content",
+    "article_id",
+    "sentence",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "source",
+    "source_start",
+    "source_end",
+    "source_kind",
+    "content_start",
+    "content_end",
+    "direct",
+    "speaker",
+    "cue_stance",
+    "outlet",
+    "outlet_kind",
+    "content",
 ];
 
 /// `actors.csv` columns.
 pub const ACTORS: &[&str] = &[
-    "article_id", "actor", "mentions", "voice", "positive", "negative", "sentiment",
-    "authorial_sentiment", "quoted_sentiment", "label", "kind",
+    "article_id",
+    "actor",
+    "mentions",
+    "voice",
+    "positive",
+    "negative",
+    "sentiment",
+    "authorial_sentiment",
+    "quoted_sentiment",
+    "label",
+    "kind",
 ];
 
 /// `stances.csv` columns.
-pub const STANCES: &[&str] = &["article_id", "from", "to", "polarity", "sentence", "evidence"];
+pub const STANCES: &[&str] = &[
+    "article_id",
+    "from",
+    "to",
+    "polarity",
+    "sentence",
+    "evidence",
+];
 
 /// The `articles.csv` header for a lexicon (one column per loaded category).
 pub fn articles_header(lexicon: &Lexicon) -> Vec<String> {
@@ -76,7 +144,12 @@ pub struct ArticleRows {
 }
 
 /// Builds every row of one article.
-pub fn build(a: &Analysis, s: &ArticleScores, actors: &[ActorScores], lexicon: &Lexicon) -> ArticleRows {
+pub fn build(
+    a: &Analysis,
+    s: &ArticleScores,
+    actors: &[ActorScores],
+    lexicon: &Lexicon,
+) -> ArticleRows {
     ArticleRows {
         article: article_row(a, s),
         matches: match_rows(a, lexicon),
@@ -122,7 +195,11 @@ fn article_row(a: &Analysis, s: &ArticleScores) -> Vec<Cell> {
         Cell::Int(s.state_media_citations),
         Cell::Int(s.voices),
     ];
-    row.extend(s.loaded_by_category.values().map(|n| Cell::Num(s.per_1k(*n))));
+    row.extend(
+        s.loaded_by_category
+            .values()
+            .map(|n| Cell::Num(s.per_1k(*n))),
+    );
     row
 }
 
@@ -135,8 +212,12 @@ pub fn actor_id(a: &Analysis, actor: ActorRef, lexicon: &Lexicon) -> String {
 }
 
 fn context(a: &Analysis, start: usize, end: usize) -> String {
-    let sentence = a.sentence_at(start).map(|s| a.doc.sentences[s].span.clone());
-    let Some(span) = sentence else { return String::new() };
+    let sentence = a
+        .sentence_at(start)
+        .map(|s| a.doc.sentences[s].span.clone());
+    let Some(span) = sentence else {
+        return String::new();
+    };
     let text = &a.article.text;
     let left: String = {
         let before: Vec<char> = text[span.start..start].chars().collect();
@@ -165,7 +246,8 @@ fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
                 Cell::Num(term.weight),
                 Cell::text(if h.quoted { "quoted" } else { "authorial" }),
                 Cell::opt(h.speaker.as_deref()),
-                h.target.map_or(Cell::Empty, |t| Cell::text(actor_id(a, t, lexicon))),
+                h.target
+                    .map_or(Cell::Empty, |t| Cell::text(actor_id(a, t, lexicon))),
                 Cell::Int(usize::from(h.negated)),
                 Cell::Num(h.value),
                 Cell::text(context(a, h.start, h.end)),
@@ -199,13 +281,19 @@ fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
 }
 
 fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
-    a.attributions.iter().map(|r| source_row(a, r, lexicon)).collect()
+    a.attributions
+        .iter()
+        .map(|r| source_row(a, r, lexicon))
+        .collect()
 }
 
 fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon) -> Vec<Cell> {
     let text = &a.article.text;
     let span_cells = |span: Option<&std::ops::Range<usize>>| match span {
-        Some(s) => [Cell::Int(a.chars.chars(s.start)), Cell::Int(a.chars.chars(s.end))],
+        Some(s) => [
+            Cell::Int(a.chars.chars(s.start)),
+            Cell::Int(a.chars.chars(s.end)),
+        ],
         None => [Cell::Empty, Cell::Empty],
     };
     let [cue_start, cue_end] = span_cells(Some(&r.cue));
@@ -218,7 +306,9 @@ fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon) -> Vec<Cell> {
         Cell::text(&text[r.cue.clone()]),
         cue_start,
         cue_end,
-        r.source.as_ref().map_or(Cell::Empty, |s| Cell::text(&text[s.clone()])),
+        r.source
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::text(&text[s.clone()])),
         source_start,
         source_end,
         Cell::text(r.kind.name()),
@@ -235,7 +325,10 @@ fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon) -> Vec<Cell> {
 
 fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> Vec<Cell> {
     let (label, kind) = match x.actor {
-        ActorRef::Lexicon(i) => (lexicon.actors[i].label.clone(), lexicon.actors[i].kind.clone()),
+        ActorRef::Lexicon(i) => (
+            lexicon.actors[i].label.clone(),
+            lexicon.actors[i].kind.clone(),
+        ),
         ActorRef::Adhoc(i) => (a.article.targets[i].name.clone(), "target".to_string()),
     };
     vec![

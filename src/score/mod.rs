@@ -135,25 +135,18 @@ pub fn score(analysis: &Analysis, lexicon: &Lexicon) -> ArticleScores {
 
 /// Balance of polar evidence; each place in the text counts once, with its strongest term.
 fn tone(analysis: &Analysis, damping: f64) -> f64 {
-    let mut positive = 0.0;
-    let mut negative = 0.0;
-    let mut i = 0;
-    let terms = &analysis.terms;
-    while i < terms.len() {
-        let start = terms[i].start;
-        let mut strongest: f64 = 0.0;
-        while i < terms.len() && terms[i].start == start {
-            if terms[i].value.abs() > strongest.abs() {
-                strongest = terms[i].value;
-            }
-            i += 1;
-        }
-        if strongest > 0.0 {
-            positive += strongest;
-        } else {
-            negative -= strongest;
-        }
-    }
+    let (positive, negative) =
+        analysis
+            .terms
+            .iter()
+            .filter(|h| h.primary)
+            .fold((0.0, 0.0), |(p, n), h| {
+                if h.value > 0.0 {
+                    (p + h.value, n)
+                } else {
+                    (p, n - h.value)
+                }
+            });
     balance(positive, negative, damping)
 }
 
@@ -252,7 +245,11 @@ fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) 
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// Sourcing score 0–100: attributed share, named sources, diversity, quotes; minus vagueness and unsupported certainty.
@@ -296,8 +293,16 @@ fn flags(analysis: &Analysis, lexicon: &Lexicon, s: &ArticleScores) -> Vec<Strin
     if s.words >= 50 && s.statements == 0 {
         flags.push("no-sources".into());
     }
-    let outlets: Vec<usize> = analysis.attributions.iter().flat_map(|a| a.outlets.iter().copied()).collect();
-    if !outlets.is_empty() && outlets.iter().all(|o| lexicon.sources[*o].kind == "state_media") {
+    let outlets: Vec<usize> = analysis
+        .attributions
+        .iter()
+        .flat_map(|a| a.outlets.iter().copied())
+        .collect();
+    if !outlets.is_empty()
+        && outlets
+            .iter()
+            .all(|o| lexicon.sources[*o].kind == "state_media")
+    {
         flags.push("state-media-only".into());
     }
     if s.per_1k(s.loaded_authorial) >= 10.0 {
@@ -318,7 +323,11 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
     let mut rows: BTreeMap<ActorRef, Tally> = BTreeMap::new();
     let roll_up = |actor: ActorRef| -> Vec<ActorRef> {
         let up = actors::speaker_actor(actor, lexicon);
-        if up == actor { vec![actor] } else { vec![actor, up] }
+        if up == actor {
+            vec![actor]
+        } else {
+            vec![actor, up]
+        }
     };
     let touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
         if !order.contains(&actor) {
@@ -332,7 +341,10 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
         }
     }
     for i in 0..analysis.attributions.len() {
-        let mut speakers: Vec<ActorRef> = actors::speakers_of(analysis, i).into_iter().flat_map(roll_up).collect();
+        let mut speakers: Vec<ActorRef> = actors::speakers_of(analysis, i)
+            .into_iter()
+            .flat_map(roll_up)
+            .collect();
         speakers.sort();
         speakers.dedup();
         for a in speakers {
@@ -340,7 +352,7 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().voice += 1;
         }
     }
-    for hit in analysis.terms.iter().filter(|h| h.value != 0.0) {
+    for hit in analysis.terms.iter().filter(|h| h.primary) {
         let Some(target) = hit.target else { continue };
         for a in roll_up(target) {
             touch(a, &mut order);
@@ -404,7 +416,10 @@ mod tests {
             (0.0, 0.0, 0.0, 0.0),
         ];
         for (p, n, k, want) in cases {
-            assert!((balance(p, n, k) - want).abs() < 1e-12, "balance({p}, {n}, {k})");
+            assert!(
+                (balance(p, n, k) - want).abs() < 1e-12,
+                "balance({p}, {n}, {k})"
+            );
         }
     }
 

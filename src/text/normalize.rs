@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(f.text, "a'b c");
         assert_eq!(f.original(1), 11);
         assert_eq!(f.original(2), 14);
-        assert_eq!(f.original(4), 16);
+        assert_eq!(f.original(4), 17);
         assert_eq!(f.original(5), 10 + src.len());
     }
 }

@@ -29,7 +29,9 @@ impl CharIndex {
 
     /// The character offset of byte offset `byte` (which must be a char boundary).
     pub fn chars(&self, byte: usize) -> usize {
-        let k = self.wide.partition_point(|(start, _)| (*start as usize) < byte);
+        let k = self
+            .wide
+            .partition_point(|(start, _)| (*start as usize) < byte);
         let extra = if k == 0 { 0 } else { self.wide[k - 1].1 };
         byte - extra as usize
     }
@@ -59,7 +61,10 @@ mod tests {
             assert_eq!(CharIndex::byte(text, ch), Some(byte));
         }
         assert_eq!(index.chars(text.len()), text.chars().count());
-        assert_eq!(CharIndex::byte(text, text.chars().count()), Some(text.len()));
+        assert_eq!(
+            CharIndex::byte(text, text.chars().count()),
+            Some(text.len())
+        );
         assert_eq!(CharIndex::byte(text, 99), None);
     }
 }

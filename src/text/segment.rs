@@ -125,10 +125,47 @@ const MONTHS: &[&str] = &[
 ];
 
 const STARTERS: &[&str] = &[
-    "a", "after", "an", "and", "as", "at", "before", "but", "for", "he", "her", "his", "how", "i",
-    "if", "in", "it", "its", "many", "meanwhile", "most", "on", "she", "so", "some", "still",
-    "that", "the", "their", "there", "these", "they", "this", "those", "we", "what", "when",
-    "while", "why", "yet", "you",
+    "a",
+    "after",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "for",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "most",
+    "on",
+    "she",
+    "so",
+    "some",
+    "still",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "what",
+    "when",
+    "while",
+    "why",
+    "yet",
+    "you",
 ];
 
 /// Whether a sentence break between `prev` and `next` is a false one.
@@ -170,15 +207,39 @@ mod tests {
     fn sentence_table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
-            ("U.S. officials met. They left.", &["U.S. officials met.", "They left."]),
-            ("He met U.S. President Trump.", &["He met U.S. President Trump."]),
-            ("It came from the U.S. The talks ended.", &["It came from the U.S.", "The talks ended."]),
+            (
+                "U.S. officials met. They left.",
+                &["U.S. officials met.", "They left."],
+            ),
+            (
+                "He met U.S. President Trump.",
+                &["He met U.S. President Trump."],
+            ),
+            (
+                "It came from the U.S. The talks ended.",
+                &["It came from the U.S.", "The talks ended."],
+            ),
             ("On Dec. 29 Lavrov spoke.", &["On Dec. 29 Lavrov spoke."]),
-            ("Ms. Takaichi refused. Mr. Lavrov did not.", &["Ms. Takaichi refused.", "Mr. Lavrov did not."]),
-            ("\"Japan must think twice.\" Lavrov said so.", &["\"Japan must think twice.\"", "Lavrov said so."]),
-            ("\"Taiwan is part of China,\" Lavrov asserted.", &["\"Taiwan is part of China,\" Lavrov asserted."]),
-            ("Wait... then what? Nothing!", &["Wait... then what?", "Nothing!"]),
-            ("Signed by J. Smith yesterday.", &["Signed by J. Smith yesterday."]),
+            (
+                "Ms. Takaichi refused. Mr. Lavrov did not.",
+                &["Ms. Takaichi refused.", "Mr. Lavrov did not."],
+            ),
+            (
+                "\"Japan must think twice.\" Lavrov said so.",
+                &["\"Japan must think twice.\"", "Lavrov said so."],
+            ),
+            (
+                "\"Taiwan is part of China,\" Lavrov asserted.",
+                &["\"Taiwan is part of China,\" Lavrov asserted."],
+            ),
+            (
+                "Wait... then what? Nothing!",
+                &["Wait... then what?", "Nothing!"],
+            ),
+            (
+                "Signed by J. Smith yesterday.",
+                &["Signed by J. Smith yesterday."],
+            ),
             ("", &[]),
         ];
         for (text, want) in cases {
@@ -195,7 +256,8 @@ mod tests {
             flag: None,
             lines: vec!["related articles".into()],
         }];
-        let text = "Title here\r\n\r\nFirst para. Second sentence.\nRelated Articles\nOther story text.";
+        let text =
+            "Title here\r\n\r\nFirst para. Second sentence.\nRelated Articles\nOther story text.";
         let doc = segment(text, &rules);
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);

@@ -1,0 +1,366 @@
+//! The command line on fixtures and on the seeds: formats, bad input, exit
+//! codes, report files, determinism and the committed golden reports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn framescore() -> Command {
+    Command::cargo_bin("framescore").expect("binary builds")
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn column(csv: &str, name: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let i = headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    reader
+        .records()
+        .map(|r| r.expect("row")[i].to_string())
+        .collect()
+}
+
+fn score(args: &[&str]) -> (tempfile::TempDir, assert_cmd::assert::Assert) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let assert = framescore()
+        .arg("score")
+        .args(args)
+        .arg("--out")
+        .arg(out.path())
+        .arg("--quiet")
+        .assert();
+    (out, assert)
+}
+
+#[test]
+fn text_files_and_folders_are_read_recursively_in_order_without_hidden_files() {
+    let (out, assert) = score(&[fixture("txt").to_str().unwrap()]);
+    assert.success();
+    let articles = read(out.path(), "articles.csv");
+    assert_eq!(column(&articles, "article_id"), vec!["one", "two"]);
+    assert_eq!(
+        column(&articles, "title"),
+        vec!["A calm title", "# Markdown story"]
+    );
+    for name in [
+        "articles.csv",
+        "matches.csv",
+        "sources.csv",
+        "actors.csv",
+        "manifest.json",
+    ] {
+        assert!(out.path().join(name).exists(), "{name}");
+    }
+}
+
+#[test]
+fn jsonl_bad_lines_are_skipped_with_file_and_line_and_the_rest_is_scored() {
+    let (out, assert) = score(&[fixture("bad/mixed.jsonl").to_str().unwrap()]);
+    assert
+        .code(1)
+        .stderr(predicate::str::contains("mixed.jsonl:2: not a JSON object"))
+        .stderr(predicate::str::contains("mixed.jsonl:3: no `text` field"));
+    let articles = read(out.path(), "articles.csv");
+    assert_eq!(column(&articles, "article_id"), vec!["j1", "4"]);
+    assert_eq!(column(&articles, "outlet"), vec!["Wire", ""]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "manifest.json")).expect("json");
+    assert_eq!(manifest["skipped"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn adhoc_span_target_gets_its_own_actor_row() {
+    let (out, _) = score(&[fixture("bad/mixed.jsonl").to_str().unwrap()]);
+    let actors = read(out.path(), "actors.csv");
+    let ids = column(&actors, "actor");
+    let i = ids
+        .iter()
+        .position(|a| a == "deal")
+        .expect("ad-hoc target row");
+    let sentiment: f64 = column(&actors, "sentiment")[i].parse().expect("number");
+    assert!(sentiment > 0.0, "the excellent deal: {sentiment}");
+}
+
+#[test]
+fn csv_rows_without_text_are_skipped_and_formulas_neutralised() {
+    let (out, assert) = score(&[fixture("bad/rows.csv").to_str().unwrap()]);
+    assert.code(1).stderr(predicate::str::contains(
+        "rows.csv:3: row has no text in column `text`",
+    ));
+    let articles = read(out.path(), "articles.csv");
+    assert_eq!(column(&articles, "article_id"), vec!["c1", "c3"]);
+    let matches = read(out.path(), "matches.csv");
+    assert!(
+        !matches.contains("\n=") && !matches.contains(",="),
+        "a cell starts with ="
+    );
+}
+
+#[test]
+fn csv_without_the_text_column_names_the_flag_to_use() {
+    let (_, assert) = score(&[fixture("bad/nocol.csv").to_str().unwrap()]);
+    assert
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no `text` column (columns are: id, body)",
+        ))
+        .stderr(predicate::str::contains("--text-col"));
+}
+
+#[test]
+fn text_col_renames_the_text_column() {
+    let (out, assert) = score(&[
+        fixture("bad/nocol.csv").to_str().unwrap(),
+        "--text-col",
+        "body",
+    ]);
+    assert.success();
+    assert_eq!(
+        column(&read(out.path(), "articles.csv"), "article_id"),
+        vec!["x"]
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_not_a_failure() {
+    let out = tempfile::tempdir().expect("tempdir");
+    framescore()
+        .args([
+            "score",
+            fixture("bad/latin1.txt").to_str().unwrap(),
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "latin1.txt: 1 invalid UTF-8 sequence",
+        ));
+    let manifest = read(out.path(), "manifest.json");
+    assert!(manifest.contains("invalid UTF-8"), "{manifest}");
+}
+
+#[test]
+fn empty_folder_and_missing_file_are_reported_and_the_rest_goes_on() {
+    let (out, assert) = score(&[
+        fixture("empty_dir").to_str().unwrap(),
+        fixture("does-not-exist.txt").to_str().unwrap(),
+        fixture("txt/one.txt").to_str().unwrap(),
+    ]);
+    assert
+        .code(1)
+        .stderr(predicate::str::contains("empty_dir: holds no .txt"))
+        .stderr(predicate::str::contains("does-not-exist.txt: cannot open"));
+    assert_eq!(
+        column(&read(out.path(), "articles.csv"), "article_id"),
+        vec!["one"]
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_earlier_reports_untouched() {
+    let (out, _) = score(&[fixture("txt").to_str().unwrap()]);
+    let before = read(out.path(), "articles.csv");
+    framescore()
+        .args([
+            "score",
+            fixture("empty_dir").to_str().unwrap(),
+            "--quiet",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .code(2);
+    assert_eq!(read(out.path(), "articles.csv"), before);
+    let leftovers: Vec<_> = fs::read_dir(out.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn stdin_is_jsonl_by_default_and_text_when_asked() {
+    let out = tempfile::tempdir().expect("tempdir");
+    framescore()
+        .args(["score", "-", "--quiet", "--out"])
+        .arg(out.path())
+        .write_stdin("{\"id\": \"s1\", \"text\": \"A fine day.\"}\n")
+        .assert()
+        .success();
+    assert_eq!(
+        column(&read(out.path(), "articles.csv"), "article_id"),
+        vec!["s1"]
+    );
+    framescore()
+        .args(["score", "-", "--input-format", "text", "--quiet", "--out"])
+        .arg(out.path())
+        .write_stdin("Plain text from a pipe.")
+        .assert()
+        .success();
+    assert_eq!(
+        column(&read(out.path(), "articles.csv"), "article_id"),
+        vec!["stdin"]
+    );
+}
+
+#[test]
+fn excel_flag_adds_a_bom() {
+    let (out, _) = score(&[fixture("txt/one.txt").to_str().unwrap(), "--excel"]);
+    let bytes = fs::read(out.path().join("articles.csv")).expect("read");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFarticle_id,"));
+}
+
+#[test]
+fn one_thread_and_four_threads_give_identical_reports() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let (one, _) = score(&[
+        seeds.to_str().unwrap(),
+        fixture("txt").to_str().unwrap(),
+        "--threads",
+        "1",
+    ]);
+    let (four, _) = score(&[
+        seeds.to_str().unwrap(),
+        fixture("txt").to_str().unwrap(),
+        "--threads",
+        "4",
+    ]);
+    for name in [
+        "articles.csv",
+        "matches.csv",
+        "sources.csv",
+        "actors.csv",
+        "stances.csv",
+    ] {
+        assert_eq!(read(one.path(), name), read(four.path(), name), "{name}");
+    }
+}
+
+#[test]
+fn committed_seed_reports_are_up_to_date() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("tempdir");
+    framescore()
+        .current_dir(root)
+        .args(["score", "seeds", "--quiet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    for name in [
+        "articles.csv",
+        "matches.csv",
+        "sources.csv",
+        "actors.csv",
+        "stances.csv",
+    ] {
+        let committed = read(&root.join("reports"), name);
+        assert!(
+            committed == read(out.path(), name),
+            "reports/{name} is stale: run `cargo run --release -- score seeds --out reports` and commit"
+        );
+    }
+}
+
+#[test]
+fn lexicon_check_passes_on_the_shipped_lexicons() {
+    framescore()
+        .args(["lexicon", "check"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn lexicon_check_lists_every_problem_with_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("mine.toml"),
+        "[category.x]\nfamily = \"loaded\"\npolarity = -1\nterms = [\"heg*mon\", \"\"]\n[actor.y]\nlabel = \"Y\"\naliases = [\"Beijing\"]\n",
+    )
+    .expect("write");
+    let path = dir.path().join("mine.toml").display().to_string();
+    framescore()
+        .args(["lexicon", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{path}:4:10: error: in `terms`: bad wildcard"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{path}:4:21: error: in `terms`: empty term"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "{path}:7:12: error: `Beijing` is a name of actor"
+        )));
+}
+
+#[test]
+fn a_bad_lexicon_stops_score_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("loaded.toml"),
+        "[category.x]\nfamily = \"loaded\"\nweigth = 2\n",
+    )
+    .expect("write");
+    let (_, assert) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.code(2).stderr(predicate::str::contains(
+        "loaded.toml:3:1: error: unknown field `weigth`",
+    ));
+}
+
+#[test]
+fn a_user_lexicon_extends_the_builtin_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("extra.toml"),
+        "[category.calm_words]\nfamily = \"loaded\"\npolarity = 0.5\nterms = [\"calm title\"]\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[
+        fixture("txt/one.txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.success();
+    let matches = read(out.path(), "matches.csv");
+    assert!(
+        matches.contains("calm title") || matches.contains("calm_words"),
+        "{matches}"
+    );
+    assert!(read(out.path(), "articles.csv").contains("loaded_calm_words_per_1k"));
+}
+
+#[test]
+fn help_shows_an_example_for_each_subcommand() {
+    framescore()
+        .args(["score", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Example:"));
+    framescore()
+        .args(["lexicon", "check", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Example:"));
+}

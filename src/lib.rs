@@ -13,10 +13,10 @@
 //! ```
 //! use framescore::{ingest::Article, lexicon::Lexicon, analyze, score};
 //!
-//! let lexicon = Lexicon::builtin().expect("built-in lexicons are valid");
+//! let lexicon = Lexicon::shared().expect("built-in lexicons are valid");
 //! let article = Article::from_text("demo", "Critics say the arrogant plan clearly failed.");
-//! let analysis = analyze::analyze(&article, &lexicon);
-//! let scores = score::score(&analysis, &lexicon);
+//! let analysis = analyze::analyze(&article, lexicon);
+//! let scores = score::score(&analysis, lexicon);
 //! assert!(scores.tone < 0.0);
 //! ```
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]

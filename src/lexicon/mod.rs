@@ -12,6 +12,7 @@ pub mod schema;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 pub use build::build;
 pub use matcher::{Hit, Matcher, NameRole, Target};
@@ -381,10 +382,20 @@ pub struct Lexicon {
     pub warnings: Vec<Problem>,
 }
 
+/// The built-in lexicons, compiled on first use and shared by every caller.
+static SHARED: LazyLock<Result<Lexicon, String>> =
+    LazyLock::new(|| Lexicon::builtin().map_err(|e| e.to_string()));
+
 impl Lexicon {
-    /// The built-in lexicons.
+    /// The built-in lexicons, compiled afresh.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
         build(&builtin_files())
+    }
+
+    /// The built-in lexicons, compiled once per process and shared (for tests,
+    /// benches and library users who score many small texts).
+    pub fn shared() -> Result<&'static Lexicon, &'static str> {
+        SHARED.as_ref().map_err(String::as_str)
     }
 
     /// The built-in lexicons with `dirs` laid over them.

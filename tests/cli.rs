@@ -364,3 +364,47 @@ fn help_shows_an_example_for_each_subcommand() {
         .success()
         .stdout(predicate::str::contains("Example:"));
 }
+
+#[test]
+fn explain_shows_who_says_what_for_one_article() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    framescore()
+        .current_dir(root)
+        .args(["explain", "seeds/001_1a46e1846f172996.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Who says what"))
+        .stdout(predicate::str::contains("Lavrov (named, quote) asserted"))
+        .stdout(predicate::str::contains("scare quotes: \"Wolf Warrior\""));
+}
+
+#[test]
+fn explain_names_a_missing_id() {
+    framescore()
+        .args([
+            "explain",
+            fixture("bad/mixed.jsonl").to_str().unwrap(),
+            "--id",
+            "nope",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no article with id `nope`"));
+}
+
+#[test]
+fn kwic_lists_every_hit_of_a_term_in_context() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    framescore()
+        .current_dir(root)
+        .args(["kwic", "wolf warrior", "seeds"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("001_1a46e1846f172996:1\t"))
+        .stdout(predicate::str::contains("[Wolf Warrior]"));
+    framescore()
+        .args(["kwic", "no such term", fixture("txt").to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no lexicon term `no such term`"));
+}

@@ -2,6 +2,8 @@
 //! arguments into library options and calls the library.
 
 mod check;
+mod explain;
+mod kwic;
 mod progress;
 mod score;
 
@@ -47,6 +49,10 @@ struct Cli {
 enum Command {
     /// Score articles and write CSV reports.
     Score(score::Args),
+    /// Show one article's sources, unsupported claims, loaded words and actors.
+    Explain(explain::Args),
+    /// Show every hit of a lexicon term or category in context.
+    Kwic(kwic::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -63,6 +69,8 @@ pub fn run() -> anyhow::Result<Exit> {
     let cli = Cli::parse();
     match cli.command {
         Command::Score(args) => args.run(),
+        Command::Explain(args) => args.run(),
+        Command::Kwic(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }
 }

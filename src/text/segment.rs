@@ -170,6 +170,10 @@ const STARTERS: &[&str] = &[
 
 /// Whether a sentence break between `prev` and `next` is a false one.
 fn joins(prev: &str, next: &str) -> bool {
+    // "Who Wants to be a Millionaire? on Christmas Day", "…!" the advert said
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
     let Some(last) = prev.split_whitespace().next_back() else {
         return false;
     };
@@ -239,6 +243,14 @@ mod tests {
             (
                 "Signed by J. Smith yesterday.",
                 &["Signed by J. Smith yesterday."],
+            ),
+            (
+                "\"Help us!\" the advert said.",
+                &["\"Help us!\" the advert said."],
+            ),
+            (
+                "Shall We Dance? at number three.",
+                &["Shall We Dance? at number three."],
             ),
             ("", &[]),
         ];

@@ -164,30 +164,85 @@ fn push(
 const SCARE_MAX_WORDS: usize = 4;
 
 /// Marks scare quotes: short, and not the words of a named source.
+///
+/// Links each direct quotation to the attribution whose content it is, and
+/// finds the indirect contents that enclose a quote with one sorted sweep, so
+/// the pass stays linear-logarithmic however many quotes and cues there are.
 pub fn classify(analysis: &mut Analysis, lexicon: &Lexicon) {
     let _ = lexicon;
+    link_direct(analysis);
+    let enclosing = named_contents(analysis);
     let text = analysis.article.text.as_str();
     for q in 0..analysis.quotes.len() {
         let quote = &analysis.quotes[q];
         let inner = text[quote.inner.clone()].trim_end();
         let sentence_like = inner.ends_with(['.', '!', '?']) && quote.words > 2;
-        let attributed_to_someone = quote.attribution.is_some_and(|a| {
-            !matches!(
-                analysis.attributions[a].kind,
-                SourceKind::Vague | SourceKind::None
-            )
-        });
-        let inside_named_content = analysis.attributions.iter().any(|a| {
-            !a.direct
-                && !matches!(a.kind, SourceKind::Vague | SourceKind::None)
-                && a.content.start <= quote.outer.start
-                && quote.outer.end <= a.content.end
-        });
+        let attributed_to_someone = quote
+            .attribution
+            .is_some_and(|a| named(analysis.attributions[a].kind));
+        let inside_named_content = enclosing.covers(&quote.outer);
         let scare = quote.words <= SCARE_MAX_WORDS
             && !sentence_like
             && !attributed_to_someone
             && !inside_named_content;
         analysis.quotes[q].scare = scare;
+    }
+}
+
+fn named(kind: SourceKind) -> bool {
+    !matches!(kind, SourceKind::Vague | SourceKind::None)
+}
+
+/// Sets `Quote::attribution` for quotes that are the content of a direct attribution.
+fn link_direct(analysis: &mut Analysis) {
+    for (a, attribution) in analysis.attributions.iter().enumerate() {
+        if !attribution.direct {
+            continue;
+        }
+        let quotes = &analysis.quotes;
+        let k = quotes.partition_point(|q| q.inner.start < attribution.content.start);
+        if let Some(q) = analysis.quotes.get_mut(k)
+            && q.inner == attribution.content
+            && q.attribution.is_none()
+        {
+            q.attribution = Some(a);
+        }
+    }
+}
+
+/// Indirect contents of identified sources, sorted, with the running furthest end.
+struct Enclosing {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Enclosing {
+    /// Whether some content starts at or before `span` and ends at or after it.
+    fn covers(&self, span: &Range<usize>) -> bool {
+        let k = self.starts.partition_point(|s| *s <= span.start);
+        k > 0 && self.max_end[k - 1] >= span.end
+    }
+}
+
+fn named_contents(analysis: &Analysis) -> Enclosing {
+    let mut spans: Vec<Range<usize>> = analysis
+        .attributions
+        .iter()
+        .filter(|a| !a.direct && named(a.kind))
+        .map(|a| a.content.clone())
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut furthest = 0;
+    let max_end = spans
+        .iter()
+        .map(|r| {
+            furthest = furthest.max(r.end);
+            furthest
+        })
+        .collect();
+    Enclosing {
+        starts: spans.iter().map(|r| r.start).collect(),
+        max_end,
     }
 }
 
@@ -243,6 +298,36 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(quotes(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn twenty_thousand_word_quote_is_one_quote_and_its_cues_are_the_speakers() {
+        let body = "we said the plan works and they told us so ".repeat(2000);
+        let text = format!("Lavrov said: \u{201C}{body}\u{201D} It ended.");
+        let lexicon = Lexicon::builtin().expect("builtin");
+        let article = Article::from_text("t", &text);
+        let a = analyze(&article, &lexicon);
+        assert_eq!(a.quotes.len(), 1);
+        assert!(a.quotes[0].words >= 20_000);
+        assert!(
+            a.attributions.len() <= 2,
+            "cues inside the quote make no rows: {}",
+            a.attributions.len()
+        );
+    }
+
+    #[test]
+    fn sentence_with_hundreds_of_marks_and_cues_stays_sane() {
+        let text =
+            "\"Yes,\" he said, \u{201C}no\u{201D} \u{00AB}maybe\u{00BB} \u{2014} ".repeat(300);
+        let lexicon = Lexicon::builtin().expect("builtin");
+        let article = Article::from_text("t", &text);
+        let a = analyze(&article, &lexicon);
+        assert_eq!(a.quotes.len(), 900);
+        assert!(a.attributions.len() <= 600);
+        let unbalanced = "\u{201C}a \u{201D}b \u{201D} \"c ' \u{2018}d ".repeat(300);
+        let article = Article::from_text("t", &unbalanced);
+        let _ = analyze(&article, &lexicon);
     }
 
     #[test]

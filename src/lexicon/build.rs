@@ -349,8 +349,11 @@ impl Builder {
         match value.map(|v| (v.get_ref().as_str(), v.span())) {
             None | Some(("verb", _)) => CuePosition::Verb,
             Some(("before_source", _)) => CuePosition::BeforeSource,
+            Some(("verb_with_subject", _)) => CuePosition::VerbWithSubject,
             Some((other, span)) => {
-                let msg = format!("unknown position `{other}`; use `verb` or `before_source`");
+                let msg = format!(
+                    "unknown position `{other}`; use `verb`, `verb_with_subject` or `before_source`"
+                );
                 self.error(ctx, &span, msg);
                 CuePosition::Verb
             }

@@ -260,6 +260,9 @@ pub enum CuePosition {
     Verb,
     /// A phrase before the source: "according to TASS".
     BeforeSource,
+    /// A verb that attributes only with an explicit subject: "polls show",
+    /// "Clinton believes" (without one, "showed" or "believed" is no attribution).
+    VerbWithSubject,
 }
 
 /// A compiled `[category.ID]`.

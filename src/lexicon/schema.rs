@@ -49,7 +49,7 @@ pub struct CategoryDoc {
     pub factor: Option<Spanned<f64>>,
     /// Cue stance: `neutral` or `loaded`.
     pub stance: Option<Spanned<String>>,
-    /// Cue position: `verb` or `before_source`.
+    /// Cue position: `verb`, `verb_with_subject` or `before_source`.
     pub position: Option<Spanned<String>>,
     /// Free text for maintainers.
     pub note: Option<String>,

@@ -126,6 +126,7 @@ exclude("actor, identity and political words: they name a side, not judge it", "
 
 exclude("neutral in news: a topic, a function or a fixed phrase more often than an evaluation", """
     like likes liked well please yes yeah ok okay alright
+    relax relaxed relaxes relaxing relaxation
     party parties united
     play plays played playing player players fan fans
     share shares shared sharing

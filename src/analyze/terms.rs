@@ -59,6 +59,8 @@ const COPULAS: &[&str] = &[
     "remains", "seem", "seems", "was", "were",
 ];
 const MAX_GAP_WORDS: usize = 3;
+/// Mentions considered on each side of a polar word.
+const CANDIDATE_WINDOW: usize = 16;
 
 /// Collects every term hit with modifiers, voice and target.
 pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
@@ -93,9 +95,14 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                     1.0
                 };
                 th.value = term.polarity * term.weight * th.factor * sign;
-                th.target = target_of(analysis, th.sentence, th.start..th.end);
             }
             voice(analysis, &mut th);
+            if family.is_polar() {
+                let speaker = th
+                    .attribution
+                    .and_then(|a| analysis.attributions[a].source.clone());
+                th.target = target_of(analysis, th.sentence, th.start..th.end, speaker);
+            }
             out.push(th);
         }
         mark_primary(&mut out, first);
@@ -156,29 +163,140 @@ fn apply_modifiers(
     let words = &analysis.words;
     let term_word = word_at(words, th.start);
     let window = lexicon.scoring.modifier_window;
-    for m in modifiers.iter().filter(|m| m.sentence == th.sentence) {
-        if m.family == Family::Contrast {
-            if m.span.end <= th.start {
-                th.factor *= m.factor;
-            } else if m.span.start >= th.end {
-                th.factor *= lexicon.scoring.before_contrast;
-            }
-            continue;
+    let lo = modifiers.partition_point(|m| m.sentence < th.sentence);
+    let hi = modifiers
+        .partition_point(|m| m.sentence <= th.sentence)
+        .max(lo);
+    let sentence = &modifiers[lo..hi];
+    for m in sentence.iter().filter(|m| m.family == Family::Contrast) {
+        if m.span.end <= th.start {
+            th.factor *= m.factor;
+        } else if m.span.start >= th.end {
+            th.factor *= lexicon.scoring.before_contrast;
         }
-        if m.span.end > th.start {
+    }
+    // negators and degree words: only the few just before the word can reach it
+    let before = sentence.partition_point(|m| m.span.end <= th.start);
+    for m in sentence[..before].iter().rev().take(2 * window + 2).rev() {
+        if m.family == Family::Contrast {
             continue;
         }
         let distance = term_word.saturating_sub(word_at(words, m.span.end.saturating_sub(1)));
+        if distance == 0 || distance > window {
+            continue;
+        }
         let gap = &text[m.span.end..th.start];
-        let same_clause = !gap.contains([',', ';', ':', '\u{2014}', '(', ')']);
-        if distance == 0 || distance > window || !same_clause {
+        if gap.contains([',', ';', ':', '\u{2014}', '(', ')']) {
             continue;
         }
         match m.family {
+            Family::Negator if prohibitive(analysis, th.sentence, &m.span) => {}
             Family::Negator => th.negated = !th.negated,
             _ => th.factor *= m.factor,
         }
     }
+}
+
+/// A negator that forbids rather than denies: a negative imperative at the
+/// start of a clause ("Japan, don't get too arrogant") or "not to" after a
+/// directive verb ("urged Japan not to interfere"). Warning someone off a thing
+/// presupposes they lean toward it, so the polar word keeps its sign.
+fn prohibitive(analysis: &Analysis, sentence: usize, negator: &Range<usize>) -> bool {
+    let text = analysis.article.text.as_str();
+    let word = text[negator.clone()]
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    let start = analysis.doc.sentences[sentence].span.start;
+    let before = &text[start..negator.start];
+    if matches!(word.as_str(), "don't" | "do not" | "never") {
+        // clause-initial: after nothing but an opening quote, or after a
+        // vocative of up to three words ("Japan, don't ...")
+        let lead: Vec<&str> = before.split_whitespace().take(4).collect();
+        let bare = lead
+            .concat()
+            .trim_matches(['"', '\u{201c}', '\u{2018}', '\''])
+            .is_empty();
+        let vocative = lead.len() <= 3
+            && lead.last().is_some_and(|w| w.ends_with(','))
+            && lead[..lead.len() - 1].iter().all(|w| !w.contains(','))
+            && lead[0]
+                .trim_start_matches(['"', '\u{201c}', '\u{2018}', '\''])
+                .starts_with(char::is_uppercase);
+        return bare || vocative;
+    }
+    if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
+        return false;
+    }
+    last_words(before, DIRECTIVE_REACH).iter().any(|w| {
+        let w = w.to_lowercase();
+        DIRECTIVES.iter().any(|d| w.starts_with(d))
+    })
+}
+
+/// Up to `n` words before the end of `before`, last first, stopping at a clause break.
+fn last_words(before: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in before.split_whitespace().rev().take(n) {
+        if w.contains([';', ':', '\u{2014}', '(']) {
+            break;
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// Stems of directive verbs whose "not to" complement forbids.
+const DIRECTIVES: &[&str] = &[
+    "advis", "ask", "call", "caution", "demand", "instruct", "order", "press", "remind", "tell",
+    "told", "urg", "warn",
+];
+const DIRECTIVE_REACH: usize = 6;
+
+/// Verbs of judging someone: what follows "of", "for" or "as" in their clause
+/// ("accused Tokyo of historical amnesia") is the accuser's judgement, and so
+/// is the verb itself; the writer only reports it.
+const ACCUSING: &[&str] = &[
+    "accus", "blam", "brand", "condemn", "critici", "denounc", "lambast", "rebuk", "slam",
+];
+const ACCUSING_REACH: usize = 8;
+
+/// Verbs of fearing: their object is what the subject perceives as a threat
+/// ("leaders who fear the terrible power of a Japanese military"), so the
+/// verb and the polar words after it in its clause are the experiencer's view.
+const FEARING: &[&str] = &["dread", "fear", "worried", "worries", "worry"];
+
+/// The hit is an accusing verb, or lies in the complement of one in its clause.
+fn accusation(text: &str, sentence_start: usize, hit: &Range<usize>) -> bool {
+    let is_accusing = |w: &str| {
+        let w = w.to_lowercase();
+        ACCUSING.iter().any(|a| w.starts_with(a))
+    };
+    let is_fearing = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        FEARING.iter().any(|f| {
+            w.strip_prefix(f)
+                .is_some_and(|rest| matches!(rest, "" | "s" | "ed" | "ing"))
+        })
+    };
+    let head = text[hit.clone()].to_lowercase();
+    if !head.contains(' ') && (is_accusing(&head) || is_fearing(&head)) {
+        return true;
+    }
+    let words = last_words(&text[sentence_start..hit.start], ACCUSING_REACH);
+    if words.iter().any(|w| is_fearing(w)) {
+        return true;
+    }
+    let Some(verb) = words.iter().position(|w| is_accusing(w)) else {
+        return false;
+    };
+    words[..verb].iter().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(w.as_str(), "of" | "for" | "as")
+    })
 }
 
 /// Sets voice and speaker: inside a source's quote or attributed content, or the writer's own.
@@ -200,6 +318,10 @@ fn voice(analysis: &Analysis, th: &mut TermHit) {
     th.quoted = quote.is_some() || attribution.is_some();
     th.attribution = attribution;
     th.speaker = attribution.and_then(|a| analysis.attributions[a].speaker.clone());
+    if !th.quoted && th.family.is_polar() {
+        let start = analysis.doc.sentences[th.sentence].span.start;
+        th.quoted = accusation(&analysis.article.text, start, &(th.start..th.end));
+    }
 }
 
 /// A quote with no cue of its own continues the last speaker of the two sentences before.
@@ -210,32 +332,91 @@ fn carried_speaker(analysis: &Analysis, sentence: usize) -> Option<usize> {
         .rposition(|a| a.sentence <= sentence && a.sentence + 2 >= sentence)
 }
 
-fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option<ActorRef> {
-    let text = analysis.article.text.as_str();
-    let in_sentence: Vec<&Mention> = analysis
+/// Something a polar word can be about: an actor's mention.
+#[derive(Debug)]
+struct Candidate {
+    span: Range<usize>,
+    actor: ActorRef,
+    pronoun: bool,
+}
+
+/// Candidates of one sentence: its mentions, except that an ad-hoc target
+/// given by the article wins over a lexicon actor on the same words, and the
+/// speaker of attributed words is never their target ("Short said Clinton
+/// regrets..." is not about Short).
+fn candidates(
+    analysis: &Analysis,
+    sentence: usize,
+    span: &Range<usize>,
+    speaker: Option<&Range<usize>>,
+) -> Vec<Candidate> {
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let lo = analysis.mentions.partition_point(|m| m.sentence < sentence);
+    let hi = analysis
         .mentions
+        .partition_point(|m| m.sentence <= sentence);
+    let hi = hi.max(lo);
+    // The rules look at the sentence's first mention (vocative) and at the
+    // mentions nearest the word; a window around it keeps long sentences linear.
+    let at = lo + analysis.mentions[lo..hi].partition_point(|m| m.span.start < span.start);
+    let window = at.saturating_sub(CANDIDATE_WINDOW).max(lo)..(at + CANDIDATE_WINDOW).min(hi);
+    let first = (lo < hi && lo < window.start).then_some(lo);
+    let all: Vec<&Mention> = first
+        .into_iter()
+        .chain(window)
+        .map(|i| &analysis.mentions[i])
+        .collect();
+    let adhoc: Vec<&Range<usize>> = all
         .iter()
+        .filter(|m| matches!(m.actor, ActorRef::Adhoc(_)))
+        .map(|m| &m.span)
+        .collect();
+    let in_speaker =
+        |r: &Range<usize>| speaker.is_some_and(|s| s.start <= r.start && r.end <= s.end);
+    let mut out: Vec<Candidate> = all
+        .iter()
+        .filter(|m| !overlaps(&m.span, span) && !in_speaker(&m.span))
         .filter(|m| {
-            m.sentence == sentence && (m.span.end <= span.start || m.span.start >= span.end)
+            matches!(m.actor, ActorRef::Adhoc(_)) || !adhoc.iter().any(|a| overlaps(a, &m.span))
+        })
+        .map(|m| Candidate {
+            span: m.span.clone(),
+            actor: m.actor,
+            pronoun: m.pronoun,
         })
         .collect();
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+/// The actor a polar word at `span` is about. Rules in order; the first that
+/// finds a candidate decides.
+fn target_of(
+    analysis: &Analysis,
+    sentence: usize,
+    span: Range<usize>,
+    speaker: Option<Range<usize>>,
+) -> Option<ActorRef> {
+    let text = analysis.article.text.as_str();
+    let in_sentence = candidates(analysis, sentence, &span, speaker.as_ref());
     if in_sentence.is_empty() {
         return None;
     }
-    let words_between = |a: usize, b: usize| {
-        if a >= b {
-            return 0;
-        }
-        text[a..b]
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
+    // at most `n` words between byte offsets `a` and `b` (reads no further than that)
+    let within = |a: usize, b: usize, n: usize| {
+        a >= b
+            || text[a..b]
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(n + 1)
+                .count()
+                <= n
     };
-    let before: Vec<&&Mention> = in_sentence
+    let before: Vec<&Candidate> = in_sentence
         .iter()
         .filter(|m| m.span.end <= span.start)
         .collect();
-    let after: Vec<&&Mention> = in_sentence
+    let after: Vec<&Candidate> = in_sentence
         .iter()
         .filter(|m| m.span.start >= span.end)
         .collect();
@@ -248,36 +429,38 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
             let word = text[m.span.clone()].to_lowercase();
             m.pronoun && matches!(word.as_str(), "its" | "his" | "her" | "their")
         };
-        possessive
-            && words_between(m.span.end, span.start) <= MAX_GAP_WORDS
-            && clean(m.span.end, span.start)
+        possessive && within(m.span.end, span.start, MAX_GAP_WORDS) && clean(m.span.end, span.start)
     }) {
         return Some(m.actor);
     }
     // of-phrase: "the hawkish leadership of Prime Minister Sanae Takaichi"
-    if let Some(m) = after.iter().find(|m| {
-        let gap = text[span.end..m.span.start].to_lowercase();
-        gap.split_whitespace().any(|w| w == "of")
-            && words_between(span.end, m.span.start) <= 5
+    if let Some(m) = after.first().filter(|m| {
+        within(span.end, m.span.start, 5)
             && clean(span.end, m.span.start)
+            && text[span.end..m.span.start]
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("of"))
     }) {
         return Some(m.actor);
     }
     // vocative: "Japan, don't get too arrogant."
     let sentence_start = analysis.doc.sentences[sentence].span.start;
     if let Some(m) = before.first().filter(|m| {
-        text[sentence_start..m.span.start].trim().is_empty()
+        text[sentence_start..m.span.start]
+            .trim()
+            .trim_start_matches(['"', '\u{201c}'])
+            .is_empty()
             && text[m.span.end..].trim_start().starts_with(',')
-    }) && words_between(m.span.end, span.start) <= 6
+    }) && within(m.span.end, span.start, 6)
     {
         return Some(m.actor);
     }
     // predicate: "Japan is arrogant"
     if let Some(m) = before.iter().rev().find(|m| {
-        let gap = text[m.span.end..span.start].to_lowercase();
-        words_between(m.span.end, span.start) <= 4
+        within(m.span.end, span.start, 4)
             && clean(m.span.end, span.start)
-            && gap
+            && text[m.span.end..span.start]
+                .to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| COPULAS.contains(&w))
     }) {
@@ -286,35 +469,239 @@ fn target_of(analysis: &Analysis, sentence: usize, span: Range<usize>) -> Option
     // right after: adjective + actor, verb + object
     if let Some(m) = after
         .first()
-        .filter(|m| words_between(span.end, m.span.start) <= 2 && clean(span.end, m.span.start))
+        .filter(|m| within(span.end, m.span.start, 2) && clean(span.end, m.span.start))
     {
         return Some(m.actor);
     }
     // right before: subject + verb
     if let Some(m) = before
         .last()
-        .filter(|m| words_between(m.span.end, span.start) <= 1 && clean(m.span.end, span.start))
+        .filter(|m| within(m.span.end, span.start, 1) && clean(m.span.end, span.start))
     {
         return Some(m.actor);
     }
     nearest_in_clause(text, &in_sentence, &span)
 }
 
-fn nearest_in_clause(text: &str, mentions: &[&Mention], span: &Range<usize>) -> Option<ActorRef> {
+fn nearest_in_clause(text: &str, cands: &[Candidate], span: &Range<usize>) -> Option<ActorRef> {
     let clause_break = |a: usize, b: usize| {
         let gap = text[a..b].to_lowercase();
         gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
     };
-    mentions
-        .iter()
-        .filter_map(|m| {
-            let (a, b) = if m.span.end <= span.start {
-                (m.span.end, span.start)
-            } else {
-                (span.end, m.span.start)
-            };
-            (!clause_break(a, b)).then_some((b - a, m.span.start > span.start, m.actor))
-        })
-        .min_by_key(|(distance, after, _)| (*distance, *after))
-        .map(|(_, _, actor)| actor)
+    // The nearest candidate on each side; a farther one on the same side
+    // cannot be in the clause when the nearest is not.
+    let side = |after: bool| {
+        cands
+            .iter()
+            .filter(|m| !m.span.contains(&span.start))
+            .filter(|m| (m.span.start > span.start) == after)
+            .map(|m| {
+                let (a, b) = if after {
+                    (span.end, m.span.start.max(span.end))
+                } else {
+                    (m.span.end.min(span.start), span.start)
+                };
+                (b - a, a, b, m.actor)
+            })
+            .min_by_key(|(distance, ..)| *distance)
+            .filter(|(_, a, b, _)| !clause_break(*a, *b))
+    };
+    match (side(false), side(true)) {
+        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.3 } else { b.3 }),
+        (Some(x), None) | (None, Some(x)) => Some(x.3),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{ActorRef, analyze};
+    use crate::ingest::{Article, TargetSpec};
+    use crate::lexicon::Lexicon;
+
+    /// (term text, target actor label or "-", negated, quoted) for every primary polar hit.
+    fn hits(text: &str, targets: Vec<TargetSpec>) -> Vec<(String, String, bool, bool)> {
+        let lexicon = Lexicon::builtin().expect("builtin");
+        let mut article = Article::from_text("t", text);
+        article.targets = targets;
+        let a = analyze(&article, &lexicon);
+        a.terms
+            .iter()
+            .filter(|h| h.primary)
+            .map(|h| {
+                let target = match h.target {
+                    Some(ActorRef::Lexicon(i)) => lexicon.actors[i].label.clone(),
+                    Some(ActorRef::Adhoc(i)) => article.targets[i].name.clone(),
+                    None => "-".to_string(),
+                };
+                (
+                    text[h.start..h.end].to_string(),
+                    target,
+                    h.negated,
+                    h.quoted,
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(
+        rows: &'a [(String, String, bool, bool)],
+        word: &str,
+    ) -> &'a (String, String, bool, bool) {
+        rows.iter()
+            .find(|r| r.0 == word)
+            .unwrap_or_else(|| panic!("no hit {word:?} in {rows:?}"))
+    }
+
+    #[test]
+    fn targeting_rules_table() {
+        // (text, polar word, expected target)
+        let cases = [
+            (
+                "Beijing's expansionist narrative worries its neighbours.",
+                "expansionist",
+                "China",
+            ),
+            (
+                "Analysts criticised the hawkish leadership of Japan last week.",
+                "hawkish",
+                "Japan",
+            ),
+            (
+                "Japan is arrogant, the editorial said.",
+                "arrogant",
+                "Japan",
+            ),
+            ("Japan, don't get too arrogant.", "arrogant", "Japan"),
+            (
+                "The aggressive Russia of today worries Europe.",
+                "aggressive",
+                "Russia",
+            ),
+        ];
+        for (text, word, want) in cases {
+            let rows = hits(text, Vec::new());
+            assert_eq!(find(&rows, word).1, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn prohibitions_do_not_flip_polarity() {
+        let rows = hits("Japan, don't get too arrogant.", Vec::new());
+        assert!(!find(&rows, "arrogant").2, "{rows:?}");
+        let rows = hits(
+            "Moscow warned Japan not to interfere recklessly.",
+            Vec::new(),
+        );
+        assert!(!find(&rows, "recklessly").2, "{rows:?}");
+        // an ordinary denial still flips
+        let rows = hits("Officials said Japan is not arrogant.", Vec::new());
+        assert!(find(&rows, "arrogant").2, "{rows:?}");
+    }
+
+    #[test]
+    fn accusations_and_fears_are_not_the_writers_voice() {
+        let rows = hits(
+            "Zakharova launched an attack, accusing Tokyo of historical amnesia.",
+            Vec::new(),
+        );
+        assert!(find(&rows, "historical amnesia").3, "{rows:?}");
+        let rows = hits(
+            "The leaders fear the terrible power of a Japanese military.",
+            Vec::new(),
+        );
+        assert!(find(&rows, "terrible").3, "{rows:?}");
+        let rows = hits("Japan's dangerous moves worry China.", Vec::new());
+        assert!(!find(&rows, "dangerous").3, "{rows:?}");
+    }
+
+    #[test]
+    fn the_speaker_is_not_the_target_of_their_own_words() {
+        let text = "\"Clinton regrets nothing and is a disaster,\" Short said.";
+        let start = text.find("Short").unwrap();
+        let span = TargetSpec {
+            name: "T".into(),
+            aliases: Vec::new(),
+            start: Some(text[..start].chars().count()),
+            end: Some(text[..start].chars().count() + 5),
+        };
+        let rows = hits(text, vec![span]);
+        assert_ne!(find(&rows, "disaster").1, "T", "{rows:?}");
+    }
+
+    #[test]
+    fn a_span_target_wins_over_the_lexicon_actor_on_the_same_words() {
+        let text = "Japan is arrogant.";
+        let span = TargetSpec {
+            name: "T".into(),
+            aliases: Vec::new(),
+            start: Some(0),
+            end: Some(5),
+        };
+        let rows = hits(text, vec![span]);
+        assert_eq!(find(&rows, "arrogant").1, "T", "{rows:?}");
+    }
+
+    #[test]
+    fn bad_input_completes_without_panic() {
+        // 5,000 words, no punctuation, polar words and actors throughout
+        let long: String = (0..5000)
+            .map(|i| match i % 10 {
+                0 => "China",
+                3 => "aggressive",
+                6 => "not",
+                7 => "Japan's",
+                _ => "word",
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(!hits(&long, Vec::new()).is_empty());
+        // 200 actors in one sentence (ad-hoc targets and lexicon actors)
+        let names: Vec<String> = (0..200).map(|i| format!("Name{i}")).collect();
+        let text = format!("{} are all arrogant and dangerous.", names.join(" and "));
+        let targets = names
+            .iter()
+            .map(|n| TargetSpec {
+                name: n.clone(),
+                aliases: Vec::new(),
+                start: None,
+                end: None,
+            })
+            .collect();
+        assert!(!hits(&text, targets).is_empty());
+        let many = [
+            "China", "Japan", "Russia", "NATO", "Beijing", "Moscow", "Tokyo",
+        ]
+        .repeat(30)
+        .join(", ");
+        assert!(!hits(&format!("{many} are arrogant."), Vec::new()).is_empty());
+        // apostrophes, hyphens, non-Latin scripts, in names and around them
+        for (name, text) in [
+            (
+                "O'Rourke",
+                "O'Rourke's arrogant remarks angered Xi Jinping's aides.",
+            ),
+            (
+                "Jean-Luc",
+                "Jean-Luc is arrogant \u{2014} Sino-Japanese ties suffer.",
+            ),
+            (
+                "\u{4e60}\u{8fd1}\u{5e73}",
+                "\u{4e60}\u{8fd1}\u{5e73} is arrogant, \u{65e5}\u{672c} said.",
+            ),
+            (
+                "\u{041f}\u{0443}\u{0442}\u{0438}\u{043d}",
+                "\u{041f}\u{0443}\u{0442}\u{0438}\u{043d}'s brutal war.",
+            ),
+        ] {
+            let targets = vec![TargetSpec {
+                name: name.into(),
+                aliases: Vec::new(),
+                start: None,
+                end: None,
+            }];
+            let rows = hits(text, targets);
+            assert!(!rows.is_empty(), "{text}");
+        }
+    }
 }

@@ -220,8 +220,9 @@ fn context(a: &Analysis, start: usize, end: usize) -> String {
     };
     let text = &a.article.text;
     let left: String = {
-        let before: Vec<char> = text[span.start..start].chars().collect();
-        before[before.len().saturating_sub(40)..].iter().collect()
+        // the last 40 characters, read from the end (a long sentence stays linear)
+        let before: Vec<char> = text[span.start..start].chars().rev().take(40).collect();
+        before.into_iter().rev().collect()
     };
     let right: String = text[end..span.end.max(end)].chars().take(40).collect();
     format!("{left}[{}]{right}", &text[start..end]).replace(['\n', '\r'], " ")

@@ -166,7 +166,7 @@ impl Default for ScoringDoc {
             negation_factor: -0.74,
             modifier_window: 3,
             before_contrast: 0.5,
-            actor_damping: 2.0,
+            actor_damping: 3.0,
             sourcing_attributed: 40.0,
             sourcing_named: 25.0,
             sourcing_diversity: 15.0,

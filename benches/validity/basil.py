@@ -128,7 +128,7 @@ def load(root: pathlib.Path):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", type=pathlib.Path, help="DATA/basil (holding articles/ and annotations/)")
-    ap.add_argument("--threshold", type=float, default=0.05,
+    ap.add_argument("--threshold", type=float, default=0.2,
                     help="neutral band for authorial_sentiment (default: %(default)s)")
     common.add_run_args(ap)
     args = ap.parse_args()

@@ -10,7 +10,7 @@ entity's `authorial_sentiment` in actors.csv: > +t positive, < -t negative, else
 a missing row counts as neutral (and is reported). Target: macro-F1 >= 0.45 (answering
 neutral every time scores high accuracy but macro-F1 about 0.30).
 
-    python3 benches/validity/basil.py DATA/basil [--threshold 0.05]
+    python3 benches/validity/basil.py DATA/basil [--threshold 0.2]
 """
 
 import argparse

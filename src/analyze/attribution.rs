@@ -1302,7 +1302,9 @@ impl Finder<'_, '_> {
             return content;
         }
         let until = source.map_or(cue.span.start, |r| r.start.min(cue.span.start));
-        trim_punct(self.text(), sentence.start..until)
+        let before = trim_punct(self.text(), sentence.start..until);
+        // "Russia warns Japan": nothing before the source, one word after the cue
+        if before.is_empty() { content } else { before }
     }
 }
 

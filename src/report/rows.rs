@@ -102,6 +102,7 @@ pub const ACTORS: &[&str] = &[
     "quoted_sentiment",
     "label",
     "kind",
+    "outlet",
 ];
 
 /// `stances.csv` columns.
@@ -112,6 +113,7 @@ pub const STANCES: &[&str] = &[
     "polarity",
     "sentence",
     "evidence",
+    "outlet",
 ];
 
 /// The `articles.csv` header for a lexicon (one column per loaded category).
@@ -344,6 +346,7 @@ fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> Vec<Cell> {
         Cell::Num(x.quoted_sentiment),
         Cell::text(label),
         Cell::text(kind),
+        Cell::opt(a.article.outlet.as_deref()),
     ]
 }
 
@@ -359,6 +362,7 @@ fn stance_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
                 Cell::Num(s.polarity),
                 Cell::Int(s.sentence),
                 Cell::text(a.article.text[sentence.clone()].replace(['\n', '\r'], " ")),
+                Cell::opt(a.article.outlet.as_deref()),
             ]
         })
         .collect()

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::analyze::analyze;
 use crate::ingest::{Article, IngestOptions, Item, read_inputs};
 use crate::lexicon::Lexicon;
+use crate::report::jsonl::JsonlSink;
 use crate::report::manifest::Notice;
 use crate::report::rows::{self, ArticleRows};
 use crate::report::{Counts, Manifest, ReportSet};
@@ -34,6 +35,37 @@ pub struct Options {
     pub threads: usize,
     /// Write a UTF-8 BOM so Excel detects the encoding.
     pub excel: bool,
+    /// Write JSON Lines to standard output instead of report files.
+    pub jsonl: bool,
+}
+
+/// Where scored rows go: report files, or a JSON Lines stream.
+enum Output {
+    Files(Box<ReportSet>),
+    Stream(JsonlSink<std::io::BufWriter<std::io::Stdout>>),
+}
+
+impl Output {
+    fn write(&mut self, rows: &ArticleRows) -> std::io::Result<()> {
+        match self {
+            Output::Files(reports) => reports.write(rows),
+            Output::Stream(sink) => sink.write(rows),
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        match self {
+            Output::Files(reports) => reports.counts(),
+            Output::Stream(sink) => sink.counts(),
+        }
+    }
+
+    fn finish(self, manifest: &Manifest) -> std::io::Result<()> {
+        match self {
+            Output::Files(reports) => reports.finish(manifest),
+            Output::Stream(sink) => sink.finish(),
+        }
+    }
 }
 
 /// Hooks for a progress display; the library itself never prints.
@@ -119,7 +151,16 @@ pub fn run(
         dir: options.out.clone(),
         source,
     };
-    let mut reports = ReportSet::create(&options.out, lexicon, options.excel).map_err(output)?;
+    let mut reports = if options.jsonl {
+        Output::Stream(JsonlSink::new(
+            std::io::BufWriter::new(std::io::stdout()),
+            lexicon,
+        ))
+    } else {
+        Output::Files(Box::new(
+            ReportSet::create(&options.out, lexicon, options.excel).map_err(output)?,
+        ))
+    };
     let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
     let mut skipped = Vec::new();
     let mut warnings = Vec::new();

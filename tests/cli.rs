@@ -408,3 +408,32 @@ fn kwic_lists_every_hit_of_a_term_in_context() {
         .code(2)
         .stderr(predicate::str::contains("no lexicon term `no such term`"));
 }
+
+#[test]
+fn jsonl_mode_streams_one_object_per_article_in_input_order() {
+    let out = framescore()
+        .args(["score", "-", "--jsonl", "--threads", "2"])
+        .write_stdin("{\"id\": \"a\", \"text\": \"Lavrov said Japan is arrogant.\"}\nbroken\n{\"id\": \"b\", \"text\": \"A good day.\"}\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>:2: not a JSON object"))
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["article"]["article_id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, vec!["a", "b"]);
+    assert_eq!(lines[0]["sources"][0]["cue"], "said");
+    assert!(
+        lines[0]["article"]["tone"]
+            .as_f64()
+            .is_some_and(|t| t < 0.0)
+    );
+}

@@ -55,6 +55,9 @@ pub struct Args {
     /// Start CSV files with a UTF-8 BOM so Excel reads accents correctly.
     #[arg(long)]
     excel: bool,
+    /// Write one JSON object per article to stdout instead of report files (for Spark `pipe`, Hadoop Streaming).
+    #[arg(long)]
+    jsonl: bool,
     /// No progress bar and no warnings (skipped inputs are still reported).
     #[arg(long, short)]
     quiet: bool,
@@ -68,7 +71,7 @@ impl Args {
         let summary = pipeline::run(&options, &lexicon, &bar);
         bar.finish();
         let summary = summary?;
-        if !self.quiet {
+        if !self.quiet && !self.jsonl {
             eprintln!(
                 "framescore: {} articles scored in {:.2}s → {} ({} matches, {} sources, {} actor rows)",
                 summary.counts.articles,
@@ -111,6 +114,7 @@ impl Args {
             out: self.out.clone(),
             threads: self.threads,
             excel: self.excel,
+            jsonl: self.jsonl,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! tests render them into memory.
 
 pub mod cell;
+pub mod jsonl;
 pub mod manifest;
 pub mod rows;
 

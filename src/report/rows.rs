@@ -84,8 +84,8 @@ pub const SOURCES: &[&str] = &[
     "direct",
     "speaker",
     "cue_stance",
-    "outlet",
-    "outlet_kind",
+    "cited_source",
+    "cited_source_kind",
     "content",
 ];
 

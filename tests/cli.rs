@@ -62,9 +62,12 @@ fn text_files_and_folders_are_read_recursively_in_order_without_hidden_files() {
         "sources.csv",
         "actors.csv",
         "manifest.json",
+        "report.html",
     ] {
         assert!(out.path().join(name).exists(), "{name}");
     }
+    let page = read(out.path(), "report.html");
+    assert!(page.contains("<h2>Outlets</h2>") && page.contains("First article: one"));
 }
 
 #[test]
@@ -247,6 +250,7 @@ fn one_thread_and_four_threads_give_identical_reports() {
         "sources.csv",
         "actors.csv",
         "stances.csv",
+        "report.html",
     ] {
         assert_eq!(read(one.path(), name), read(four.path(), name), "{name}");
     }
@@ -268,6 +272,7 @@ fn committed_seed_reports_are_up_to_date() {
         "sources.csv",
         "actors.csv",
         "stances.csv",
+        "report.html",
     ] {
         let committed = read(&root.join("reports"), name);
         assert!(

@@ -7,6 +7,7 @@
 //! tests render them into memory.
 
 pub mod cell;
+pub mod html;
 pub mod jsonl;
 pub mod manifest;
 pub mod rows;
@@ -47,16 +48,18 @@ pub struct ReportSet {
     sources: Sink,
     actors: Sink,
     stances: Sink,
+    html: html::HtmlReport,
 }
 
 /// File names, in the order they are written.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "articles.csv",
     "matches.csv",
     "sources.csv",
     "actors.csv",
     "stances.csv",
     "manifest.json",
+    "report.html",
 ];
 
 fn open(dir: &Path, header: &[String], excel: bool) -> io::Result<Sink> {
@@ -82,6 +85,7 @@ impl ReportSet {
             sources: open(dir, &strings(rows::SOURCES), excel)?,
             actors: open(dir, &strings(rows::ACTORS), excel)?,
             stances: open(dir, &strings(rows::STANCES), excel)?,
+            html: html::HtmlReport::default(),
         })
     }
 
@@ -101,6 +105,7 @@ impl ReportSet {
         for r in &rows.stances {
             self.stances.row(r).map_err(e)?;
         }
+        self.html.add(rows);
         Ok(())
     }
 
@@ -132,6 +137,9 @@ impl ReportSet {
         serde_json::to_writer_pretty(&mut json, manifest).map_err(io::Error::other)?;
         json.write_all(b"\n")?;
         done.push(json.into_inner().map_err(|e| e.into_error())?);
+        let mut page = NamedTempFile::new_in(&self.dir)?;
+        page.write_all(self.html.render().as_bytes())?;
+        done.push(page);
         for (file, name) in done.into_iter().zip(FILES) {
             file.as_file().sync_all().ok();
             file.persist(self.dir.join(name)).map_err(|e| e.error)?;

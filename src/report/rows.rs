@@ -143,6 +143,8 @@ pub struct ArticleRows {
     pub actors: Vec<Vec<Cell>>,
     /// `stances.csv` rows.
     pub stances: Vec<Vec<Cell>>,
+    /// The article text as read (for highlighting).
+    pub text: String,
 }
 
 /// Builds every row of one article.
@@ -158,6 +160,7 @@ pub fn build(
         sources: source_rows(a, lexicon),
         actors: actors.iter().map(|x| actor_row(a, x, lexicon)).collect(),
         stances: stance_rows(a, lexicon),
+        text: a.article.text.clone(),
     }
 }
 

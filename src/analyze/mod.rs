@@ -102,7 +102,7 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
-    quotes::classify(&mut analysis, lexicon);
+    quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
     analysis.terms = terms::collect(&analysis, lexicon);
     analysis.stances = actors::stances(&analysis, lexicon);

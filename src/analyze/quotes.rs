@@ -14,7 +14,6 @@ use std::ops::Range;
 
 use super::Analysis;
 use super::attribution::SourceKind;
-use crate::lexicon::Lexicon;
 
 /// A quoted span.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,8 +167,7 @@ const SCARE_MAX_WORDS: usize = 4;
 /// Links each direct quotation to the attribution whose content it is, and
 /// finds the indirect contents that enclose a quote with one sorted sweep, so
 /// the pass stays linear-logarithmic however many quotes and cues there are.
-pub fn classify(analysis: &mut Analysis, lexicon: &Lexicon) {
-    let _ = lexicon;
+pub fn classify(analysis: &mut Analysis) {
     link_direct(analysis);
     let enclosing = named_contents(analysis);
     let text = analysis.article.text.as_str();

@@ -1,0 +1,220 @@
+//! Phrase cues ("according to"), agentless passives, colons and dashes, and the
+//! quotation or clause each cue introduces as content.
+
+use super::grammar::*;
+use super::*;
+
+impl Finder<'_, '_> {
+    pub(super) fn phrase_cue(&self, s: usize, cue: &Cue) -> Attribution {
+        let range = self.analysis.sentence_words[s].clone();
+        let source = self.np_right(cue.span.end, range.end, false);
+        let sentence = self.sentence_span(s);
+        let after = source.as_ref().map_or(cue.span.end, |r| r.end);
+        let before = trim_punct(self.text(), sentence.start..cue.span.start);
+        let content = if before.is_empty() {
+            trim_punct(self.text(), after..sentence.end)
+        } else {
+            before
+        };
+        let (content, direct) = match self.quote_after(after, s) {
+            Some(q) => (self.analysis.quotes[q].inner.clone(), true),
+            None => (content, false),
+        };
+        self.attribution(s, cue, source, content, direct)
+    }
+
+    /// "it is widely believed that …": the phrase is both the cue and its vague source.
+    pub(super) fn agentless_cue(&self, s: usize, cue: &Cue) -> Attribution {
+        let content = self.indirect_content(s, cue.span.end, None, cue);
+        let mut a = self.attribution(s, cue, Some(cue.span.clone()), content, false);
+        a.kind = SourceKind::Vague;
+        a
+    }
+
+    /// Colons and dashes that introduce or sign a quotation.
+    pub(super) fn mark_cues(&self, s: usize) -> Vec<Cue> {
+        let span = self.sentence_span(s);
+        self.text()[span.clone()]
+            .char_indices()
+            .filter(|(_, c)| *c == ':' || DASHES.contains(c))
+            .map(|(i, c)| (span.start + i, c))
+            .filter(|&(at, c)| {
+                if c == ':' {
+                    self.colon_is_cue(s, at)
+                } else {
+                    self.dash_is_cue(s, at, c)
+                }
+            })
+            .map(|(at, c)| Cue {
+                span: at..at + c.len_utf8(),
+                loaded: false,
+                kind: CueKind::Mark,
+            })
+            .collect()
+    }
+
+    pub(super) fn colon_is_cue(&self, s: usize, at: usize) -> bool {
+        let next = self.text()[at + 1..].trim_start_matches([' ', '\u{a0}']);
+        if next.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+            return false;
+        }
+        let w = word_at(self.words(), at);
+        let after_cue_word = w > self.analysis.sentence_words[s].start && self.cue_words[w - 1];
+        !after_cue_word && (self.quote_follows(at + 1).is_some() || self.line_name(s, at).is_some())
+    }
+
+    /// A dash at the start of a line or after a quote, before a name ("— Paul Ryan"),
+    /// or between a name and a quote.
+    pub(super) fn dash_is_cue(&self, s: usize, at: usize, dash: char) -> bool {
+        let text = self.text();
+        let before = &text[self.line_start(s, at)..at];
+        let after = &text[at + dash.len_utf8()..];
+        if dash == '-' && !(after.starts_with(char::is_whitespace) && before.trim().is_empty()) {
+            return false;
+        }
+        let signs = (before.trim().is_empty() || before.trim_end().ends_with(CLOSERS))
+            && self.dash_name(s, at, dash).is_some();
+        signs
+            || (self.quote_follows(at + dash.len_utf8()).is_some()
+                && self.left_name(s, at).is_some())
+    }
+
+    pub(super) fn mark_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
+        let mark = self.text()[cue.span.clone()].chars().next()?;
+        let source = if mark == ':' {
+            self.line_name(s, cue.span.start)
+                .or_else(|| self.left_name(s, cue.span.start))
+        } else {
+            self.dash_name(s, cue.span.start, mark)
+                .or_else(|| self.left_name(s, cue.span.start))
+        };
+        let quote = self
+            .quote_follows(cue.span.end)
+            .or_else(|| self.quote_before(cue.span.start));
+        let (content, direct) = match quote {
+            Some(q) => (self.analysis.quotes[q].inner.clone(), true),
+            None => {
+                let end = self.sentence_span(s).end;
+                (trim_punct(self.text(), cue.span.end..end), false)
+            }
+        };
+        if source.is_none() && quote.is_none() {
+            return None;
+        }
+        Some(self.attribution(s, cue, source, content, direct))
+    }
+
+    /// Byte where the line holding `at` starts (bounded by the sentence start).
+    pub(super) fn line_start(&self, s: usize, at: usize) -> usize {
+        let sentence = self.sentence_span(s);
+        let lo = char_floor(self.text(), at.saturating_sub(200).max(sentence.start));
+        self.text()[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1)
+    }
+
+    /// A short capitalised name alone between the start of the line and byte `at`
+    /// ("Graham:", "JAKE TAPPER:").
+    pub(super) fn line_name(&self, s: usize, at: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let start = self.line_start(s, at);
+        let head = &text[start..at];
+        let words = self.words();
+        let (lo, hi) = (word_at(words, start), word_at(words, at));
+        let n = hi.saturating_sub(lo);
+        if n == 0 || n > MAX_COLON_NAME_WORDS || head.contains(['"', '\u{201C}', ',', '.']) {
+            return None;
+        }
+        let all_names = (lo..hi).all(|w| self.nounish(w) || self.is(w, CONNECTORS));
+        (all_names && words[lo].capitalised).then(|| trim_punct(text, start..at))
+    }
+
+    /// A noun phrase ending right before the mark at `at` (only spaces between).
+    pub(super) fn left_name(&self, s: usize, at: usize) -> Option<Range<usize>> {
+        let words = self.words();
+        let first = self.analysis.sentence_words[s].start;
+        let k = word_at(words, at);
+        if k <= first || !self.text()[words[k - 1].span.end..at].trim().is_empty() {
+            return None;
+        }
+        let head = k - 1;
+        (self.nounish(head) || self.is(head, PRONOUNS)).then(|| self.np_left(first, head))
+    }
+
+    /// The capitalised name after a dash ("— Paul Ryan (@SpeakerRyan)").
+    pub(super) fn dash_name(&self, s: usize, at: usize, dash: char) -> Option<Range<usize>> {
+        let end = self.analysis.sentence_words[s].end;
+        let start = at + dash.len_utf8();
+        let first = word_at(self.words(), start);
+        (first < end && self.words()[first].capitalised && self.nounish(first))
+            .then(|| self.np_right(start, end, false))
+            .flatten()
+            .filter(|src| self.ends_clause(src.end))
+    }
+}
+
+/// Quotations near a cue, and the content of indirect speech.
+impl Finder<'_, '_> {
+    /// A quotation that ends right before `at` (only commas, dashes, spaces between).
+    pub(super) fn quote_before(&self, at: usize) -> Option<usize> {
+        let quotes = &self.analysis.quotes;
+        let k = quotes.partition_point(|q| q.outer.end <= at);
+        let q = k.checked_sub(1)?;
+        let end = quotes[q].outer.end;
+        (at - end <= 4
+            && self.text()[end..at]
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',' || DASHES.contains(&c)))
+        .then_some(q)
+    }
+
+    /// A quotation that opens shortly after `at`, in the same sentence.
+    pub(super) fn quote_after(&self, at: usize, s: usize) -> Option<usize> {
+        let sentence_end = self.sentence_span(s).end;
+        let quotes = &self.analysis.quotes;
+        let k = quotes.partition_point(|q| q.outer.start < at);
+        quotes
+            .iter()
+            .enumerate()
+            .skip(k)
+            .take(3)
+            .find(|(_, q)| {
+                q.outer.start < sentence_end
+                    && q.outer.start - at <= MAX_QUOTE_GAP
+                    && !self.text()[at..q.outer.start].contains(['.', ';'])
+                    && q.words > 4
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// A quotation opening right after `at`, across spaces and line breaks only.
+    pub(super) fn quote_follows(&self, at: usize) -> Option<usize> {
+        let quotes = &self.analysis.quotes;
+        let k = quotes.partition_point(|q| q.outer.start < at);
+        let q = quotes.get(k)?;
+        (q.outer.start - at <= 8 && self.text()[at..q.outer.start].trim().is_empty()).then_some(k)
+    }
+
+    pub(super) fn indirect_content(
+        &self,
+        s: usize,
+        after: usize,
+        source: Option<&Range<usize>>,
+        cue: &Cue,
+    ) -> Range<usize> {
+        let sentence = self.sentence_span(s);
+        let window = &self.text()[after..char_floor(self.text(), (after + 48).min(sentence.end))];
+        let skip = window.find(" that ").map_or(0, |i| i + " that ".len());
+        let content = trim_punct(self.text(), after + skip..sentence.end);
+        if self.text()[content.clone()]
+            .split_whitespace()
+            .take(2)
+            .count()
+            > 1
+        {
+            return content;
+        }
+        let until = source.map_or(cue.span.start, |r| r.start.min(cue.span.start));
+        let before = trim_punct(self.text(), sentence.start..until);
+        // "Russia warns Japan": nothing before the source, one word after the cue
+        if before.is_empty() { content } else { before }
+    }
+}

@@ -1,0 +1,349 @@
+//! Attribution: who says what. Every reporting cue ("said", "told", "according
+//! to", a colon or a dash that introduces a quotation, an agentless passive
+//! such as "it is widely believed") is tied to a source, when one can be
+//! found, and to a content span.
+//!
+//! The rules are positional, as a reader would apply them:
+//! - a verb cue takes as its source the subject noun phrase before it
+//!   ("Russian Foreign Minister Sergei Lavrov said", "Twenty-four percent
+//!   said"), skipping auxiliaries, adverbs and time phrases ("has also said",
+//!   "who in 2010 said"), a parenthesis ("Rubio (R-Fla.) said") and an
+//!   appositive between commas ("Eaton, a nominal Republican, said");
+//! - after a quote or a comma the source may follow the verb ("…," said Lavrov);
+//! - a verb after "and" or after a relative pronoun ("…and said", "Barkley,
+//!   who said") takes the subject of its clause's antecedent, and a participle
+//!   after a comma (", saying …") takes the subject of the main clause;
+//! - a phrase cue ("according to") takes the noun phrase after it;
+//! - a colon is a cue after a short name at the start of a line ("Graham: …",
+//!   headlines and transcripts) or before a quotation; a dash is a cue at the
+//!   start of a line before a name ("— Paul Ryan") or between a name and a quote;
+//! - the content is the adjacent quotation if there is one (direct), else the
+//!   rest of the clause after the cue, skipping "that" (indirect), else the
+//!   part of the sentence before the source ("Japan is wrong, he said");
+//! - a verb cue used as a noun ("its claims", "the reports", "aggressive
+//!   claims") is no cue; a verb cue with no source found still makes a row
+//!   (source kind `none`), since the verb alone marks reported speech;
+//! - a cue inside a direct quotation belongs to the quoted speaker's own
+//!   words, not to the article, and makes no row;
+//! - pronouns ("he", "she") carry the last named speaker.
+//!
+//! The source's kind comes from the words inside it: an anonymous-source or
+//! vague-source term, a person's name, an organisation's name; a source with
+//! none of these ("the judge", "voters") is vague.
+//!
+//! Closed-class words the rules need (pronouns, determiners, auxiliaries, the
+//! adverbs that may sit between a subject and its verb) are grammar, not
+//! judgement, and live here; role nouns that head a source phrase
+//! ("spokesperson", "ministry") are listed here too, as the one open list the
+//! rules cannot do without. Every lookup is by binary search or a per-word
+//! table built once, so the pass stays linear in the article's length.
+
+use std::ops::Range;
+
+use super::Analysis;
+use super::words::{Word, word_at};
+use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, Target};
+
+mod grammar;
+mod kind;
+mod marks;
+mod phrase;
+mod subject;
+#[cfg(test)]
+mod tests;
+
+/// What kind of source a statement has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A person identified by name (or a pronoun standing for one).
+    Named,
+    /// An organisation, government, outlet, or its unnamed spokesperson.
+    Organisation,
+    /// Unnamed and unspecific: "analysts", "experts say".
+    Vague,
+    /// Deliberately unnamed: "a source familiar with the matter".
+    Anonymous,
+    /// No source found.
+    None,
+}
+
+impl SourceKind {
+    /// The name used in `sources.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Vague => "vague",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::None => "none",
+        }
+    }
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Sentence of the cue.
+    pub sentence: usize,
+    /// The cue's span.
+    pub cue: Range<usize>,
+    /// The cue signals the writer's stance ("claimed", "admitted").
+    pub loaded_cue: bool,
+    /// The source's span, if found.
+    pub source: Option<Range<usize>>,
+    /// The source's kind.
+    pub kind: SourceKind,
+    /// Who speaks: the person's name, or the source text; pronouns resolved.
+    pub speaker: Option<String>,
+    /// Lexicon sources named in the source span (indexes into `Lexicon::sources`).
+    pub outlets: Vec<usize>,
+    /// What is attributed.
+    pub content: Range<usize>,
+    /// The content is a direct quotation.
+    pub direct: bool,
+}
+
+/// The grammatical form of a verb cue, which decides what may be its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// "said", "told", "claimed": never a noun after a subject.
+    Past,
+    /// "says", "claims": also a plural noun ("its claims").
+    ThirdPerson,
+    /// "saying", "warning": also a noun or an adjunct.
+    Participle,
+    /// "say", "claim": also a singular noun.
+    Base,
+}
+
+impl Form {
+    pub(super) fn of(cue: &str) -> Form {
+        let last = cue.rsplit(' ').next().unwrap_or(cue).to_lowercase();
+        let first = cue.split(' ').next().unwrap_or(cue).to_lowercase();
+        if first.ends_with("ing") {
+            Form::Participle
+        } else if first.ends_with("ed") || IRREGULAR_PAST.contains(&first.as_str()) {
+            Form::Past
+        } else if first.ends_with('s') && !first.ends_with("ss") {
+            Form::ThirdPerson
+        } else if last.ends_with("ed") {
+            Form::Past
+        } else {
+            Form::Base
+        }
+    }
+}
+
+pub(super) const IRREGULAR_PAST: &[&str] = &[
+    "blurted", "fought", "hit", "made", "said", "shot", "spoke", "swore", "taught", "told", "went",
+    "wrote",
+];
+
+/// The kinds of cue, each with its own rule for the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// A reporting verb: the source is its subject.
+    Verb,
+    /// A verb of thought or evidence: a cue only with a subject ("polls show").
+    SubjectVerb,
+    /// "according to": the source follows.
+    Phrase,
+    /// A colon or a dash before a quote or after a name.
+    Mark,
+    /// "it is widely believed": the phrase is its own vague source.
+    Agentless,
+}
+
+/// A cue found in a sentence.
+struct Cue {
+    span: Range<usize>,
+    loaded: bool,
+    kind: CueKind,
+}
+
+/// Where the walk left from a verb ends.
+enum Head {
+    /// A word that ends the subject.
+    Word(usize),
+    /// A comma right before the verb (or its auxiliaries); the word before it.
+    Comma(usize),
+    /// "and", "but": the verb shares an earlier subject.
+    Coordinated,
+    /// "who", "which", "that" at this word.
+    Relative(usize),
+    /// Nothing usable.
+    Nothing,
+}
+
+/// Finds every attributed statement.
+pub fn find(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
+    let mut finder = Finder::new(analysis, lexicon);
+    for s in 0..analysis.doc.sentences.len() {
+        finder.sentence(s);
+    }
+    finder.out
+}
+
+struct Finder<'a, 'b> {
+    analysis: &'a Analysis<'b>,
+    lexicon: &'a Lexicon,
+    out: Vec<Attribution>,
+    last_person: Option<String>,
+    /// For each word, the name, outlet or vague/anonymous-source target covering it.
+    names: Vec<Option<Target>>,
+    /// For each word, whether a reporting cue covers it.
+    cue_words: Vec<bool>,
+}
+
+/// The category of a term target.
+pub(super) fn category<'l>(lexicon: &'l Lexicon, target: &Target) -> Option<&'l Category> {
+    match target {
+        Target::Term(i) => Some(&lexicon.categories[lexicon.terms[*i as usize].category]),
+        _ => None,
+    }
+}
+
+/// Whether a target names a possible source: an actor, an outlet, a vague or anonymous source.
+pub(super) fn names_source(lexicon: &Lexicon, target: &Target) -> bool {
+    match target {
+        Target::Name { .. } | Target::Source(_) => true,
+        Target::Term(_) => category(lexicon, target)
+            .is_some_and(|c| matches!(c.family, Family::VagueSource | Family::AnonymousSource)),
+        Target::Except(_) => false,
+    }
+}
+
+impl<'a, 'b> Finder<'a, 'b> {
+    pub(super) fn new(analysis: &'a Analysis<'b>, lexicon: &'a Lexicon) -> Self {
+        let words = &analysis.words;
+        let mut names = vec![None; words.len()];
+        let mut cue_words = vec![false; words.len()];
+        for (_, hit) in &analysis.hits {
+            let name = hit
+                .targets
+                .iter()
+                .copied()
+                .find(|t| names_source(lexicon, t));
+            let cue = hit
+                .targets
+                .iter()
+                .any(|t| category(lexicon, t).is_some_and(|c| c.family == Family::Cue));
+            let mut w = word_at(words, hit.start);
+            while w < words.len() && words[w].span.end <= hit.end {
+                if words[w].span.start >= hit.start {
+                    names[w] = names[w].or(name);
+                    cue_words[w] |= cue;
+                }
+                w += 1;
+            }
+        }
+        Finder {
+            analysis,
+            lexicon,
+            out: Vec::new(),
+            last_person: None,
+            names,
+            cue_words,
+        }
+    }
+
+    pub(super) fn text(&self) -> &'b str {
+        &self.analysis.article.text
+    }
+
+    pub(super) fn words(&self) -> &'a [Word] {
+        &self.analysis.words
+    }
+
+    pub(super) fn lower(&self, w: usize) -> String {
+        self.text()[self.words()[w].span.clone()].to_lowercase()
+    }
+
+    pub(super) fn is(&self, w: usize, list: &[&str]) -> bool {
+        list.contains(&self.lower(w).as_str())
+    }
+
+    pub(super) fn sentence_span(&self, s: usize) -> Range<usize> {
+        self.analysis.doc.sentences[s].span.clone()
+    }
+
+    pub(super) fn sentence(&mut self, s: usize) {
+        for cue in self.cues(s) {
+            if cue.kind != CueKind::Mark && self.in_quote(cue.span.start) {
+                continue;
+            }
+            let found = match cue.kind {
+                CueKind::Verb => self.verb_cue(s, &cue),
+                CueKind::SubjectVerb => self.verb_cue(s, &cue).filter(|a| a.source.is_some()),
+                CueKind::Phrase => Some(self.phrase_cue(s, &cue)),
+                CueKind::Mark => self.mark_cue(s, &cue),
+                CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
+            };
+            if let Some(mut attribution) = found {
+                self.resolve(&mut attribution);
+                self.out.push(attribution);
+            }
+        }
+    }
+
+    /// The hits of sentence `s` (hits are in text order, so by sentence too).
+    pub(super) fn sentence_hits(&self, s: usize) -> &'a [(usize, Hit)] {
+        let hits = &self.analysis.hits;
+        let lo = hits.partition_point(|(x, _)| *x < s);
+        let hi = hits.partition_point(|(x, _)| *x <= s);
+        &hits[lo..hi]
+    }
+
+    pub(super) fn cues(&self, s: usize) -> Vec<Cue> {
+        let headline = self.headline(self.analysis.sentence_words[s].clone());
+        let mut cues: Vec<Cue> = self
+            .sentence_hits(s)
+            .iter()
+            .filter_map(|(_, hit)| self.cue_of(hit))
+            .filter(|c| !(headline && matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)))
+            .collect();
+        cues.extend(self.mark_cues(s));
+        cues.sort_by_key(|c| c.span.start);
+        cues
+    }
+
+    pub(super) fn cue_of(&self, hit: &Hit) -> Option<Cue> {
+        hit.targets.iter().find_map(|t| {
+            let cat = category(self.lexicon, t)?;
+            let kind = match (cat.family, cat.position) {
+                (Family::Cue, CuePosition::Verb) => CueKind::Verb,
+                (Family::Cue, CuePosition::VerbWithSubject) => CueKind::SubjectVerb,
+                (Family::Cue, CuePosition::BeforeSource) => CueKind::Phrase,
+                (Family::VagueSource, _) if self.agentless(hit) => CueKind::Agentless,
+                _ => return None,
+            };
+            Some(Cue {
+                span: hit.start..hit.end,
+                loaded: cat.loaded_cue,
+                kind,
+            })
+        })
+    }
+
+    /// A vague-source phrase that is a passive clause with no agent: "it is
+    /// believed", "widely seen as".
+    pub(super) fn agentless(&self, hit: &Hit) -> bool {
+        let phrase = self.text()[hit.start..hit.end].to_lowercase();
+        let mut words = phrase.split_whitespace();
+        let first = words.next().unwrap_or("");
+        first == "widely"
+            || phrase
+                .split_whitespace()
+                .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been" | "be"))
+    }
+
+    /// Whether byte `at` lies inside a closed quotation.
+    pub(super) fn in_quote(&self, at: usize) -> bool {
+        let quotes = &self.analysis.quotes;
+        let k = quotes.partition_point(|q| q.outer.start <= at);
+        k > 0 && {
+            let q = &quotes[k - 1];
+            q.outer.start < at && at < q.outer.end && !q.unbalanced
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Verb cues and their subjects: the walk left from a reporting verb, over
+//! auxiliaries, adverbs, time phrases and appositives, to the noun phrase that says it.
+
+use super::grammar::*;
+use super::*;
+
+impl Finder<'_, '_> {
+    pub(super) fn verb_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
+        let range = self.analysis.sentence_words[s].clone();
+        let form = Form::of(&self.text()[cue.span.clone()]);
+        let j = word_at(self.words(), cue.span.start);
+        if self.noun_use(j, range.start, form) {
+            return None;
+        }
+        let (source, inverted) = match self.inverted_source(s, cue, form) {
+            Some(src) => (Some(src), true),
+            None => (self.subject(s, j, cue, form), false),
+        };
+        let source = source.filter(|src| !is_possessive(&self.text()[src.clone()]));
+        if source.is_none() && !self.verbal_without_subject(s, cue, form) {
+            return None;
+        }
+        let quote_before = self.quote_before(
+            source
+                .as_ref()
+                .map_or(cue.span.start, |r| r.start.min(cue.span.start)),
+        );
+        let after = source
+            .as_ref()
+            .filter(|_| inverted)
+            .map_or(cue.span.end, |r| r.end);
+        let quote = quote_before.or_else(|| self.quote_after(after, s));
+        let (content, direct) = match quote {
+            Some(q) => (self.analysis.quotes[q].inner.clone(), true),
+            None => (self.indirect_content(s, after, source.as_ref(), cue), false),
+        };
+        Some(self.attribution(s, cue, source, content, direct))
+    }
+
+    /// Whether a cue with no subject found is still surely a verb: a past form
+    /// ("said"), or a participle opening a clause after a comma (", saying").
+    pub(super) fn verbal_without_subject(&self, s: usize, cue: &Cue, form: Form) -> bool {
+        match form {
+            Form::Past => true,
+            Form::Participle => {
+                let sentence = self.sentence_span(s);
+                self.text()[sentence.start..cue.span.start]
+                    .trim_end()
+                    .ends_with(',')
+            }
+            Form::ThirdPerson | Form::Base => self.verbal_after(cue.span.end),
+        }
+    }
+
+    /// Whether what follows a cue is a clause or a quotation ("says he", "claims
+    /// that", "says: “…"), which only a verb takes: "its claims over" is a noun.
+    pub(super) fn verbal_after(&self, at: usize) -> bool {
+        let rest = self.text()[at..].trim_start();
+        if rest.starts_with(OPENERS) || rest.starts_with(':') {
+            return true;
+        }
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .flat_map(char::to_lowercase)
+            .collect();
+        CLAUSE_OPENERS.contains(&next.as_str())
+    }
+
+    /// A cue word used as a noun: after a determiner or a possessive ("its
+    /// claims", "Trump's remarks"), or a participle used as a noun ("a warning").
+    pub(super) fn noun_use(&self, j: usize, first: usize, _form: Form) -> bool {
+        if j <= first || j >= self.words().len() {
+            return false;
+        }
+        let prev = j - 1;
+        let words = self.words();
+        let gap = &self.text()[words[prev].span.end..words[j].span.start];
+        if !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        let lower = self.lower(prev);
+        NOUN_MARKERS.contains(&lower.as_str()) || is_possessive(&lower)
+    }
+
+    /// "…," said Lavrov: after a quote or a comma, a noun phrase that ends the clause.
+    pub(super) fn inverted_source(&self, s: usize, cue: &Cue, form: Form) -> Option<Range<usize>> {
+        if form == Form::Participle || !self.inverted(s, cue.span.start) {
+            return None;
+        }
+        let end = self.analysis.sentence_words[s].end;
+        self.np_right(cue.span.end, end, true)
+            .filter(|src| self.ends_clause(src.end))
+    }
+
+    /// The subject of a verb cue, read leftwards from word `j`.
+    pub(super) fn subject(
+        &self,
+        s: usize,
+        j: usize,
+        cue: &Cue,
+        form: Form,
+    ) -> Option<Range<usize>> {
+        let first = self.analysis.sentence_words[s].start;
+        match self.left_head(s, j, cue.span.start) {
+            Head::Word(k) => self.subject_at(first, k, form, cue.span.end),
+            Head::Comma(_) | Head::Coordinated if form == Form::Participle => {
+                self.clause_subject(s, cue)
+            }
+            Head::Comma(k) => self.appositive_subject(s, k),
+            Head::Coordinated => self.clause_subject(s, cue),
+            Head::Relative(k) => self.antecedent(first, k),
+            Head::Nothing => None,
+        }
+    }
+
+    /// Walks left from the verb over auxiliaries, adverbs, time phrases and parentheses.
+    pub(super) fn left_head(&self, s: usize, j: usize, cue_start: usize) -> Head {
+        let words = self.words();
+        let sentence = self.sentence_span(s);
+        let first = self.analysis.sentence_words[s].start;
+        let (mut k, mut at, mut skipped) = (j, cue_start, 0);
+        while k > first && skipped <= 6 {
+            let w = &words[k - 1];
+            let gap = &self.text()[w.span.end..at.max(w.span.end)];
+            if gap.contains(')') {
+                let lo = char_floor(
+                    self.text(),
+                    w.span.end.saturating_sub(80).max(sentence.start),
+                );
+                let Some(open) = self.text()[lo..w.span.end].rfind('(') else {
+                    return Head::Nothing;
+                };
+                at = lo + open;
+                k = word_at(words, at);
+                skipped += 1;
+                continue;
+            }
+            if gap.contains(',') || gap.contains(DASHES) {
+                return Head::Comma(k - 1);
+            }
+            if !gap.chars().all(|c| c.is_whitespace() || c == '\'') {
+                return Head::Nothing;
+            }
+            let lower = self.lower(k - 1);
+            if self.skippable(k - 1, &lower) {
+                skipped += 1;
+                k -= 1;
+                at = w.span.start;
+                continue;
+            }
+            if COORDINATORS.contains(&lower.as_str()) {
+                return Head::Coordinated;
+            }
+            if RELATIVES.contains(&lower.as_str()) {
+                return Head::Relative(k - 1);
+            }
+            return Head::Word(k - 1);
+        }
+        Head::Nothing
+    }
+
+    /// An auxiliary, an adverb, or part of a time phrase ("in 2010", "on Monday").
+    pub(super) fn skippable(&self, w: usize, lower: &str) -> bool {
+        let word = &self.words()[w];
+        BETWEEN.contains(&lower)
+            || (lower.ends_with("ly") && !word.capitalised && lower.len() > 4)
+            || TIME_WORDS.contains(&lower)
+            || lower.chars().all(|c| c.is_ascii_digit())
+            || (TIME_PREPOSITIONS.contains(&lower)
+                && w + 1 < self.words().len()
+                && self.time_word(w + 1))
+    }
+
+    pub(super) fn time_word(&self, w: usize) -> bool {
+        let lower = self.lower(w);
+        TIME_WORDS.contains(&lower.as_str()) || lower.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The subject noun phrase ending at word `k`, if `k` can end one for this verb form.
+    pub(super) fn subject_at(
+        &self,
+        first: usize,
+        k: usize,
+        form: Form,
+        cue_end: usize,
+    ) -> Option<Range<usize>> {
+        let lower = self.lower(k);
+        if PRONOUNS.contains(&lower.as_str()) {
+            return Some(self.words()[k].span.clone());
+        }
+        if NOT_HEAD.contains(&lower.as_str()) || (self.cue_words[k] && !self.noun_at(first, k)) {
+            return None;
+        }
+        let strong = self.nounish(k) || self.verbal_after(cue_end);
+        let fits = match form {
+            Form::Past => true,
+            Form::ThirdPerson | Form::Participle => strong,
+            Form::Base => {
+                strong
+                    || (lower.ends_with('s') && !lower.ends_with("ss"))
+                    || PLURALS.contains(&lower.as_str())
+            }
+        };
+        fits.then(|| self.np_left(first, k))
+    }
+
+    /// Whether the cue word at `k` is a noun ("new fundraising reports", "the
+    /// reports"): a plural after a determiner, a possessive or a lowercase modifier.
+    pub(super) fn noun_at(&self, first: usize, k: usize) -> bool {
+        let form = Form::of(&self.lower(k));
+        k > first
+            && form == Form::ThirdPerson
+            && (self.is(k - 1, NOUN_MARKERS)
+                || is_possessive(&self.lower(k - 1))
+                || self.common_word(k - 1))
+    }
+
+    /// "Eaton, a nominal Republican, said": the noun phrase before the appositive.
+    pub(super) fn appositive_subject(&self, s: usize, k: usize) -> Option<Range<usize>> {
+        let words = self.words();
+        let sentence = self.sentence_span(s);
+        let first = self.analysis.sentence_words[s].start;
+        let lo = char_floor(
+            self.text(),
+            words[k].span.start.saturating_sub(200).max(sentence.start),
+        );
+        let gap = &self.text()[words[k].span.end..];
+        let delimiter = gap.chars().find(|c| *c == ',' || DASHES.contains(c))?;
+        let before = &self.text()[lo..words[k].span.start];
+        let comma = lo + before.rfind(delimiter)?;
+        let inside = &self.text()[comma + delimiter.len_utf8()..words[k].span.start];
+        if inside.contains(OPENERS) || inside.contains(CLOSERS) {
+            return None;
+        }
+        let m = word_at(words, comma);
+        if m <= first || k + 1 - m > MAX_APPOSITIVE_WORDS {
+            return None;
+        }
+        let head = m - 1;
+        let gap = &self.text()[words[head].span.end..comma];
+        let fits = self.nounish(head) || self.is(head, PRONOUNS) || self.common_word(head);
+        (gap.trim().is_empty() && fits).then(|| self.np_left(first, head))
+    }
+
+    /// "Barkley, who said": the noun phrase the relative pronoun at `k` stands for.
+    pub(super) fn antecedent(&self, first: usize, k: usize) -> Option<Range<usize>> {
+        if k <= first {
+            return None;
+        }
+        let words = self.words();
+        let gap = &self.text()[words[k - 1].span.end..words[k].span.start];
+        if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+            return None;
+        }
+        let head = k - 1;
+        let lower = self.lower(head);
+        if NOT_HEAD.contains(&lower.as_str()) || self.cue_words[head] {
+            return None;
+        }
+        Some(self.np_left(first, head))
+    }
+
+    /// The subject of the clause a coordinated verb or participle belongs to:
+    /// the source of the sentence's previous statement, else its first noun phrase.
+    pub(super) fn clause_subject(&self, s: usize, cue: &Cue) -> Option<Range<usize>> {
+        if let Some(prev) = self
+            .out
+            .last()
+            .filter(|a| a.sentence == s && a.cue.end <= cue.span.start && a.source.is_some())
+        {
+            return prev.source.clone();
+        }
+        let range = self.analysis.sentence_words[s].clone();
+        let start = self.words().get(range.start)?.span.start;
+        self.np_right(start, range.end, false)
+            .filter(|src| src.end <= cue.span.start)
+    }
+}

@@ -1,0 +1,270 @@
+use crate::analyze::analyze;
+use crate::ingest::Article;
+use crate::lexicon::Lexicon;
+
+fn rows(text: &str) -> Vec<Row> {
+    let lexicon = Lexicon::builtin().expect("builtin");
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, &lexicon);
+    a.attributions
+        .iter()
+        .map(|r| {
+            (
+                text[r.cue.clone()].to_string(),
+                r.source
+                    .clone()
+                    .map_or(String::new(), |s| text[s].to_string()),
+                r.kind.name().to_string(),
+                r.direct,
+            )
+        })
+        .collect()
+}
+
+type Row = (String, String, String, bool);
+
+fn row(cue: &str, source: &str, kind: &str, direct: bool) -> Row {
+    (cue.into(), source.into(), kind.into(), direct)
+}
+
+#[test]
+fn attribution_table() {
+    let cases: Vec<(&str, Vec<Row>)> = vec![
+        (
+            "\"Taiwan is an integral part of China,\" Lavrov asserted.",
+            vec![row("asserted", "Lavrov", "named", true)],
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov said Japan must think twice.",
+            vec![row(
+                "said",
+                "Russian Foreign Minister Sergei Lavrov",
+                "named",
+                false,
+            )],
+        ),
+        (
+            "Geopolitical analysts say the stance is a payment.",
+            vec![row("say", "Geopolitical analysts", "vague", false)],
+        ),
+        (
+            "The plan failed, according to a source familiar with the talks.",
+            vec![row(
+                "according to",
+                "a source familiar with the talks",
+                "anonymous",
+                false,
+            )],
+        ),
+        ("Its aggressive claims over the sea grew.", vec![]),
+        (
+            "\"We will respond,\" said the Defence Ministry.",
+            vec![row("said", "the Defence Ministry", "organisation", true)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = rows(text);
+        for w in &want {
+            assert!(got.contains(w), "{text:?}: wanted {w:?} in {got:?}");
+        }
+        if want.is_empty() {
+            assert!(got.is_empty(), "{text:?}: wanted none, got {got:?}");
+        }
+    }
+}
+
+/// Runs a table: each text must yield at least the wanted rows (none when empty).
+fn check(cases: &[(&str, Vec<Row>)]) {
+    for (text, want) in cases {
+        let got = rows(text);
+        for w in want {
+            assert!(got.contains(w), "{text:?}: wanted {w:?} in {got:?}");
+        }
+        if want.is_empty() {
+            assert!(got.is_empty(), "{text:?}: wanted none, got {got:?}");
+        }
+    }
+}
+
+#[test]
+fn subjects_found_across_appositives_parentheses_and_time_phrases() {
+    check(&[
+        (
+            "Parker Eaton, a nominal Republican who voted for Clinton, said the field was weak.",
+            vec![row("said", "Parker Eaton", "named", false)],
+        ),
+        (
+            "Chris Cox, who runs the lobbying arm, says the actions would not help.",
+            vec![row("says", "Chris Cox", "named", false)],
+        ),
+        (
+            "Jason Sims \u{2014} a teacher from Mount Pleasant \u{2014} says he decided late.",
+            vec![row("says", "Jason Sims", "named", false)],
+        ),
+        (
+            "Marco Rubio (R-FL) said the deal was dangerous.",
+            vec![row("said", "Marco Rubio", "named", false)],
+        ),
+        (
+            "Trump, speaking to reporters in Iowa, said the wall would rise.",
+            vec![row("said", "Trump", "named", false)],
+        ),
+        (
+            "Barkley, who in 2010 said he votes Democratic, was not convinced.",
+            vec![row("said", "Barkley", "named", false)],
+        ),
+        (
+            "Clinton has repeatedly said she would not run.",
+            vec![row("said", "Clinton", "named", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn coordinated_verbs_and_participles_share_the_clause_subject() {
+    check(&[
+        (
+            "The judge rubbed his chin and then said the case was closed.",
+            vec![row("said", "The judge", "vague", false)],
+        ),
+        (
+            "Lavrov criticised Tokyo on Monday, saying Japan must think twice.",
+            vec![row("saying", "Lavrov", "named", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn unnamed_and_lowercase_subjects_are_vague() {
+    check(&[
+        (
+            "The billionaire businessman says he will win.",
+            vec![row("says", "The billionaire businessman", "vague", false)],
+        ),
+        (
+            "Twenty-four percent said they would vote for him.",
+            vec![row("said", "Twenty-four percent", "vague", false)],
+        ),
+        (
+            "It is widely believed that the talks failed.",
+            vec![row(
+                "It is widely believed",
+                "It is widely believed",
+                "vague",
+                false,
+            )],
+        ),
+        (
+            "Ukraine depends on what intelligence agencies call shadow aid from China.",
+            vec![row("call", "intelligence agencies", "vague", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn colons_and_dashes_introduce_or_sign_quotes() {
+    check(&[
+        (
+            "Graham: Trump Rhetoric Is Hateful\n\nThe senator spoke on Sunday.",
+            vec![row(":", "Graham", "named", false)],
+        ),
+        (
+            "Republican pollster Daron Shaw: \u{201C}Historically, lesser-known candidates beat the favourites.\u{201D}",
+            vec![row(":", "Daron Shaw", "named", true)],
+        ),
+        (
+            "\"No one should be above the law.\"\n\u{2014} Paul Ryan (@SpeakerRyan) July 5, 2016",
+            vec![row("\u{2014}", "Paul Ryan", "named", true)],
+        ),
+    ]);
+}
+
+#[test]
+fn nouns_quotes_and_subjectless_thought_verbs_make_no_row() {
+    check(&[
+        ("Its aggressive claims over the sea grew.", vec![]),
+        ("Moscow sent a clear warning to Tokyo.", vec![]),
+        ("The reports of fraud spread.", vec![]),
+        ("Attacked from all sides, the bill stalled.", vec![]),
+        ("The time was 6:05 p.m. in Ohio.", vec![]),
+    ]);
+    let got = rows("\"I said no to them all,\" Lavrov told reporters.");
+    assert_eq!(got, vec![row("told", "Lavrov", "named", true)]);
+}
+
+#[test]
+fn verbs_of_thought_and_evidence_need_a_subject() {
+    check(&[(
+        "New fundraising reports showed the campaign was nearly broke.",
+        vec![row(
+            "showed",
+            "New fundraising reports",
+            "organisation",
+            false,
+        )],
+    )]);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let lexicon = Lexicon::builtin().expect("builtin");
+    let pieces = [
+        "said ",
+        "Lavrov ",
+        "\u{2015} ",
+        "\u{2014}",
+        ": ",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{00AB}",
+        "(",
+        ")",
+        ", ",
+        ". ",
+        "\n\n",
+        "who ",
+        "and ",
+        "saying ",
+        "the ",
+        "it is widely believed ",
+        "according to ",
+        "- ",
+        "\u{2019}s ",
+        "Sen. ",
+        "2010 ",
+        "according to",
+        "\u{00E9}t\u{00E9} ",
+        "told",
+        "(R-Fla.) ",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let article = Article::from_text("t", &text);
+        let a = analyze(&article, &lexicon);
+        for r in &a.attributions {
+            assert!(text.get(r.cue.clone()).is_some(), "{text:?}");
+            assert!(text.get(r.content.clone()).is_some(), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn pronoun_carries_last_named_speaker() {
+    let lexicon = Lexicon::builtin().expect("builtin");
+    let text = "Sergei Lavrov said talks went well. He added that Japan should wait.";
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, &lexicon);
+    let speakers: Vec<_> = a.attributions.iter().map(|r| r.speaker.clone()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("Sergei Lavrov".into()), Some("Sergei Lavrov".into())]
+    );
+}

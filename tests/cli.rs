@@ -357,6 +357,38 @@ fn a_user_lexicon_extends_the_builtin_ones() {
 }
 
 #[test]
+fn a_user_word_list_switches_a_rule_on_for_new_words() {
+    let input = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        input.path().join("a.txt"),
+        "Zakharova upbraided Tokyo for its arrogance.\n",
+    )
+    .expect("write");
+    let lexicons = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        lexicons.path().join("extra.toml"),
+        "[words.accusing_verbs]\nterms = [\"upbraid*\"]\n",
+    )
+    .expect("write");
+    let voice_of_arrogance = |extra: &[&str]| {
+        let mut args = vec![input.path().to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let (out, assert) = score(&args);
+        assert.success();
+        let matches = read(out.path(), "matches.csv");
+        let texts = column(&matches, "text");
+        let voices = column(&matches, "voice");
+        let i = texts.iter().position(|t| t == "arrogance").expect("a hit");
+        voices[i].clone()
+    };
+    assert_eq!(voice_of_arrogance(&[]), "authorial");
+    assert_eq!(
+        voice_of_arrogance(&["--lexicons", lexicons.path().to_str().unwrap()]),
+        "quoted"
+    );
+}
+
+#[test]
 fn help_shows_an_example_for_each_subcommand() {
     framescore()
         .args(["score", "--help"])

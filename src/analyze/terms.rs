@@ -20,7 +20,7 @@ use std::ops::Range;
 use super::actors::{ActorRef, Mention};
 use super::words::word_at;
 use super::{Analysis, quotes::Quote};
-use crate::lexicon::{Family, Lexicon, Target};
+use crate::lexicon::{Family, Lexicon, RuleWords, Target};
 
 /// One lexicon term in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +96,7 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 };
                 th.value = term.polarity * term.weight * th.factor * sign;
             }
-            voice(analysis, &mut th);
+            voice(analysis, &lexicon.words, &mut th);
             if family.is_polar() {
                 let speaker = th
                     .attribution
@@ -190,7 +190,7 @@ fn apply_modifiers(
             continue;
         }
         match m.family {
-            Family::Negator if prohibitive(analysis, th.sentence, &m.span) => {}
+            Family::Negator if prohibitive(analysis, &lexicon.words, th.sentence, &m.span) => {}
             Family::Negator => th.negated = !th.negated,
             _ => th.factor *= m.factor,
         }
@@ -201,7 +201,12 @@ fn apply_modifiers(
 /// start of a clause ("Japan, don't get too arrogant") or "not to" after a
 /// directive verb ("urged Japan not to interfere"). Warning someone off a thing
 /// presupposes they lean toward it, so the polar word keeps its sign.
-fn prohibitive(analysis: &Analysis, sentence: usize, negator: &Range<usize>) -> bool {
+fn prohibitive(
+    analysis: &Analysis,
+    rules: &RuleWords,
+    sentence: usize,
+    negator: &Range<usize>,
+) -> bool {
     let text = analysis.article.text.as_str();
     let word = text[negator.clone()]
         .to_lowercase()
@@ -227,10 +232,15 @@ fn prohibitive(analysis: &Analysis, sentence: usize, negator: &Range<usize>) -> 
     if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
         return false;
     }
-    last_words(before, DIRECTIVE_REACH).iter().any(|w| {
-        let w = w.to_lowercase();
-        DIRECTIVES.iter().any(|d| w.starts_with(d))
-    })
+    last_words(before, DIRECTIVE_REACH)
+        .iter()
+        .any(|w| rules.directive_verbs.contains(&bare_lower(w)))
+}
+
+/// A word lower-cased, without the punctuation around it.
+fn bare_lower(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Up to `n` words before the end of `before`, last first, stopping at a clause break.
@@ -245,41 +255,19 @@ fn last_words(before: &str, n: usize) -> Vec<&str> {
     out
 }
 
-/// Stems of directive verbs whose "not to" complement forbids.
-const DIRECTIVES: &[&str] = &[
-    "advis", "ask", "call", "caution", "demand", "instruct", "order", "press", "remind", "tell",
-    "told", "urg", "warn",
-];
+/// Words before "not to" searched for a directive verb.
 const DIRECTIVE_REACH: usize = 6;
 
-/// Verbs of judging someone: what follows "of", "for" or "as" in their clause
-/// ("accused Tokyo of historical amnesia") is the accuser's judgement, and so
-/// is the verb itself; the writer only reports it.
-const ACCUSING: &[&str] = &[
-    "accus", "blam", "brand", "condemn", "critici", "denounc", "lambast", "rebuk", "slam",
-];
+/// Words before a polar word searched for a verb of accusing or fearing
+/// (`accusing_verbs`, `fearing_verbs` in rules.toml): what follows "of",
+/// "for" or "as" after an accusing verb is the accuser's judgement, and what
+/// follows a verb of fearing is the experiencer's view.
 const ACCUSING_REACH: usize = 8;
 
-/// Verbs of fearing: their object is what the subject perceives as a threat
-/// ("leaders who fear the terrible power of a Japanese military"), so the
-/// verb and the polar words after it in its clause are the experiencer's view.
-const FEARING: &[&str] = &["dread", "fear", "worried", "worries", "worry"];
-
 /// The hit is an accusing verb, or lies in the complement of one in its clause.
-fn accusation(text: &str, sentence_start: usize, hit: &Range<usize>) -> bool {
-    let is_accusing = |w: &str| {
-        let w = w.to_lowercase();
-        ACCUSING.iter().any(|a| w.starts_with(a))
-    };
-    let is_fearing = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        FEARING.iter().any(|f| {
-            w.strip_prefix(f)
-                .is_some_and(|rest| matches!(rest, "" | "s" | "ed" | "ing"))
-        })
-    };
+fn accusation(rules: &RuleWords, text: &str, sentence_start: usize, hit: &Range<usize>) -> bool {
+    let is_accusing = |w: &str| rules.accusing_verbs.contains(&bare_lower(w));
+    let is_fearing = |w: &str| rules.fearing_verbs.contains(&bare_lower(w));
     let head = text[hit.clone()].to_lowercase();
     if !head.contains(' ') && (is_accusing(&head) || is_fearing(&head)) {
         return true;
@@ -300,7 +288,7 @@ fn accusation(text: &str, sentence_start: usize, hit: &Range<usize>) -> bool {
 }
 
 /// Sets voice and speaker: inside a source's quote or attributed content, or the writer's own.
-fn voice(analysis: &Analysis, th: &mut TermHit) {
+fn voice(analysis: &Analysis, rules: &RuleWords, th: &mut TermHit) {
     let inside = |r: &Range<usize>| r.start <= th.start && th.end <= r.end;
     let quote: Option<&Quote> = analysis
         .quotes
@@ -320,7 +308,7 @@ fn voice(analysis: &Analysis, th: &mut TermHit) {
     th.speaker = attribution.and_then(|a| analysis.attributions[a].speaker.clone());
     if !th.quoted && th.family.is_polar() {
         let start = analysis.doc.sentences[th.sentence].span.start;
-        th.quoted = accusation(&analysis.article.text, start, &(th.start..th.end));
+        th.quoted = accusation(rules, &analysis.article.text, start, &(th.start..th.end));
     }
 }
 

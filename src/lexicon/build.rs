@@ -16,7 +16,7 @@ use super::matcher::{Entry, Matcher, NameRole, Target};
 use super::schema::{FileDoc, RawList};
 use super::{
     Actor, BoilerAction, BoilerHow, BoilerRule, Category, CuePosition, Family, Lexicon,
-    LexiconError, LexiconFile, Problem, Scoring, Severity, Source, Term,
+    LexiconError, LexiconFile, Problem, RuleWords, Scoring, Severity, Source, Term,
 };
 use crate::text::normalize::{fold, fold_keep_case};
 
@@ -68,6 +68,7 @@ struct Builder {
     sources: Vec<Source>,
     boilerplate: Vec<BoilerRule>,
     scoring: Option<Scoring>,
+    words: RuleWords,
     seen_terms: HashMap<TermKey, (String, f64, Place)>,
     seen_names: HashMap<(String, Option<String>), (String, Place)>,
     seen_sources: HashMap<(String, Option<String>), (String, Place)>,
@@ -169,6 +170,9 @@ impl Builder {
         }
         for (id, rule) in &doc.boilerplate {
             self.boilerplate(&ctx, id, rule);
+        }
+        for (id, list) in &doc.words {
+            self.words(&ctx, id, list);
         }
         if let Some(scoring) = doc.scoring {
             if self.scoring.is_some() {
@@ -571,6 +575,28 @@ impl Builder {
         });
     }
 
+    fn words(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::WordsDoc>) {
+        if !RuleWords::IDS.contains(&id) {
+            let known = RuleWords::IDS.join("`, `");
+            let msg = format!("unknown word list `words.{id}`; the rules use `{known}`");
+            self.error(ctx, &doc.span(), msg);
+            return;
+        }
+        for spec in self.list(ctx, &doc.get_ref().terms, &format!("words.{id}")) {
+            if is_rule_word(&spec.text) {
+                if let Some(list) = self.words.get_mut(id) {
+                    list.insert(&spec.text);
+                }
+            } else {
+                let msg = format!(
+                    "in `words.{id}`: `{}` is not one lower-case word; write e.g. `spokesperson` or `accus*`",
+                    spec.text
+                );
+                self.error(ctx, &spec.span, msg);
+            }
+        }
+    }
+
     fn resolve_actor_refs(&mut self) {
         for r in std::mem::take(&mut self.actor_refs) {
             let Some(to) = self.actors.iter().position(|a| a.id == r.to) else {
@@ -619,6 +645,7 @@ impl Builder {
             sources: self.sources,
             boilerplate: self.boilerplate,
             scoring: self.scoring.unwrap_or_default(),
+            words: self.words,
             matcher: Matcher::new(self.entries),
             digest,
             files: files
@@ -628,6 +655,15 @@ impl Builder {
             warnings: self.problems,
         })
     }
+}
+
+/// One lower-case word, with an optional `*` at its end.
+fn is_rule_word(word: &str) -> bool {
+    let bare = word.strip_suffix('*').unwrap_or(word);
+    !bare.is_empty()
+        && bare
+            .chars()
+            .all(|c| c.is_alphanumeric() && !c.is_uppercase() || matches!(c, '-' | '\''))
 }
 
 /// The surname of a multi-word person name: its last word, if it looks like one.
@@ -809,6 +845,26 @@ mod tests {
                 "[category.a]\nfamily = \"loaded\"\nterms = [{ txt = \"x\" }]\n",
                 "t.toml:3:10: error: in `terms`: unknown or mistyped key `txt`",
             ),
+            (
+                "unknown word list",
+                "[words.role_noun]\nterms = [\"envoy\"]\n",
+                "t.toml:1:1: error: unknown word list `words.role_noun`",
+            ),
+            (
+                "word list entry of two words",
+                "[words.role_nouns]\nterms = [\"chief envoy\"]\n",
+                "t.toml:2:10: error: in `words.role_nouns`: `chief envoy` is not one lower-case word",
+            ),
+            (
+                "word list entry in capitals",
+                "[words.accusing_verbs]\nterms = [\"Accus*\"]\n",
+                "t.toml:2:10: error: in `words.accusing_verbs`: `Accus*` is not one lower-case word",
+            ),
+            (
+                "word list out of order",
+                "[words.fearing_verbs]\nterms = [\"fear\", \"dread\"]\n",
+                "t.toml:2:18: warning: `dread` is out of order in `words.fearing_verbs`",
+            ),
         ];
         for (name, toml, want) in cases {
             let got = check(toml);
@@ -817,6 +873,26 @@ mod tests {
                 "{name}: wanted a line starting with {want:?}, got {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn word_lists_of_several_files_are_joined() {
+        let files = [
+            "[words.role_nouns]\nterms = [\"envoy\"]\n",
+            "[words.role_nouns]\nterms = [\"rapporteur\"]\n",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| LexiconFile {
+            name: format!("{i}.toml"),
+            path: format!("{i}.toml"),
+            text: (*text).to_string(),
+        })
+        .collect::<Vec<_>>();
+        let lexicon = build(&files).expect("valid");
+        let roles = &lexicon.words.role_nouns;
+        assert!(roles.contains("envoy") && roles.contains("rapporteur"));
+        assert_eq!(roles.len(), 2);
     }
 
     #[test]

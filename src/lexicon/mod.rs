@@ -9,6 +9,7 @@
 mod build;
 mod matcher;
 pub mod schema;
+mod words;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use std::sync::LazyLock;
 pub use build::build;
 pub use matcher::{Hit, Matcher, NameRole, Target};
 pub use schema::ScoringDoc as Scoring;
+pub use words::{RuleWords, WordList};
 
 /// The lexicon files shipped with framescore, compiled into the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -35,6 +37,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "modifiers.toml",
         include_str!("../../lexicons/modifiers.toml"),
     ),
+    ("rules.toml", include_str!("../../lexicons/rules.toml")),
     ("scoring.toml", include_str!("../../lexicons/scoring.toml")),
     (
         "sentiment.toml",
@@ -375,6 +378,8 @@ pub struct Lexicon {
     pub boilerplate: Vec<BoilerRule>,
     /// Score weights.
     pub scoring: Scoring,
+    /// Word lists of the analysis rules.
+    pub words: RuleWords,
     /// The one automaton over every name and term.
     pub matcher: Matcher,
     /// SHA-256 over the file names and texts, for the manifest.

@@ -30,6 +30,9 @@ pub struct FileDoc {
     /// Score weights.
     #[serde(default)]
     pub scoring: Option<Spanned<ScoringDoc>>,
+    /// Word lists the analysis rules consult.
+    #[serde(default)]
+    pub words: BTreeMap<String, Spanned<WordsDoc>>,
 }
 
 /// A raw list entry: a string or a table, with its location.
@@ -119,6 +122,17 @@ pub struct BoilerplateDoc {
     pub lines: RawList,
     /// Free text for maintainers.
     pub note: Option<String>,
+}
+
+/// `[words.ID]`: one word list of the rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsDoc {
+    /// Free text for maintainers.
+    pub note: Option<String>,
+    /// Lower-case single words; `stem*` matches any word that starts with `stem`.
+    #[serde(default)]
+    pub terms: RawList,
 }
 
 /// `[scoring]`: every weight has a default, so a partial table is fine.

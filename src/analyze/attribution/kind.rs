@@ -121,11 +121,11 @@ impl Finder<'_, '_> {
         let role_of = |w: usize| singular_owned(&self.lower(w));
         let org_word = words
             .clone()
-            .any(|w| ORG_ROLES.contains(&role_of(w).as_str()));
+            .any(|w| self.rules().organisation_nouns.contains(&role_of(w)));
         let any_capital = words.clone().any(|w| {
             self.words()[w].capitalised && !self.is(w, DETERMINERS) && !is_number(&self.lower(w))
         });
-        let role = words.clone().any(|w| ROLES.contains(&role_of(w).as_str()));
+        let role = words.clone().any(|w| self.role_noun(&self.lower(w)));
         if organisation || org_word || (any_capital && role && !vague) {
             SourceKind::Organisation
         } else if vague || role || !any_capital {
@@ -144,7 +144,7 @@ impl Finder<'_, '_> {
             let word = &self.words()[w];
             let lower = self.lower(w);
             let plain = word.capitalised
-                && !ROLES.contains(&singular(&lower))
+                && !self.role_noun(&lower)
                 && !DETERMINERS.contains(&lower.as_str())
                 && !matches!(
                     self.names[w],

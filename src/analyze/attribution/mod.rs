@@ -33,16 +33,17 @@
 //!
 //! Closed-class words the rules need (pronouns, determiners, auxiliaries, the
 //! adverbs that may sit between a subject and its verb) are grammar, not
-//! judgement, and live here; role nouns that head a source phrase
-//! ("spokesperson", "ministry") are listed here too, as the one open list the
-//! rules cannot do without. Every lookup is by binary search or a per-word
-//! table built once, so the pass stays linear in the article's length.
+//! judgement, and live in `grammar`; role nouns that head a source phrase
+//! ("spokesperson", "ministry") are open lists and come from `rules.toml`.
+//! Each lookup scans a short constant list or a hash set, and each rule looks
+//! a bounded number of words away from its cue, so the pass stays linear in
+//! the article's length.
 
 use std::ops::Range;
 
 use super::Analysis;
 use super::words::{Word, word_at};
-use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, Target};
+use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, RuleWords, Target};
 
 mod grammar;
 mod kind;
@@ -253,6 +254,17 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     pub(super) fn words(&self) -> &'a [Word] {
         &self.analysis.words
+    }
+
+    /// The lists of rules.toml.
+    pub(super) fn rules(&self) -> &'a RuleWords {
+        &self.lexicon.words
+    }
+
+    /// A role noun ("spokesperson", "officials"), as written or in the singular.
+    pub(super) fn role_noun(&self, lower: &str) -> bool {
+        let roles = &self.rules().role_nouns;
+        roles.contains(lower) || roles.contains(grammar::singular(lower))
     }
 
     pub(super) fn lower(&self, w: usize) -> String {

@@ -9,7 +9,7 @@ impl Finder<'_, '_> {
         if STOPS.contains(&lower.as_str()) || NOT_HEAD.contains(&lower.as_str()) {
             return false;
         }
-        self.words()[w].capitalised || ROLES.contains(&singular(&lower)) || self.names[w].is_some()
+        self.words()[w].capitalised || self.role_noun(&lower) || self.names[w].is_some()
     }
 
     pub(super) fn is_vague_head(&self, w: usize) -> bool {
@@ -62,7 +62,7 @@ impl Finder<'_, '_> {
             return w > first && self.nounish(w - 1) && self.nounish(right);
         }
         let right_common = !self.words()[right].capitalised
-            || ROLES.contains(&singular(&self.lower(right)))
+            || self.role_noun(&self.lower(right))
             || self.is_vague_head(right);
         self.nounish(w)
             || self.is(w, DETERMINERS)

@@ -199,7 +199,7 @@ impl Finder<'_, '_> {
             Form::Base => {
                 strong
                     || (lower.ends_with('s') && !lower.ends_with("ss"))
-                    || PLURALS.contains(&lower.as_str())
+                    || self.rules().unmarked_plurals.contains(&lower)
             }
         };
         fits.then(|| self.np_left(first, k))

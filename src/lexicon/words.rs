@@ -1,0 +1,121 @@
+//! Word lists that the analysis rules consult by name.
+//!
+//! The rules themselves (who is the subject of a verb, what an accusation
+//! covers) are grammar and live in code with table tests; which words trigger
+//! them is a judgement a lexicon maintainer may want to change ("rapporteur"
+//! as a role noun, "castigate" as a verb of accusing), so the open-class lists
+//! live in `lexicons/rules.toml` as `[words.ID]` tables. Closed-class words
+//! (pronouns, determiners, auxiliaries) stay in code.
+
+use std::collections::HashSet;
+
+/// A set of lower-case words; an entry ending in `*` matches any word that
+/// starts with it ("accus*" matches "accused" and "accusation").
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    exact: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl WordList {
+    /// Adds one entry, as written in the lexicon (`word` or `stem*`).
+    pub fn insert(&mut self, entry: &str) {
+        let entry = entry.to_lowercase();
+        match entry.strip_suffix('*') {
+            Some(stem) => {
+                if !self.prefixes.iter().any(|p| p == stem) {
+                    self.prefixes.push(stem.to_string());
+                }
+            }
+            None => {
+                self.exact.insert(entry);
+            }
+        }
+    }
+
+    /// Whether a word (already lower-cased) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.exact.len() + self.prefixes.len()
+    }
+
+    /// The list has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Every word list the rules use, by the ID of its `[words.ID]` table.
+#[derive(Debug, Clone, Default)]
+pub struct RuleWords {
+    /// Nouns that head a source phrase for a person or body ("spokesperson",
+    /// "ministry"): a source headed by one is an organisation or vague, not
+    /// a named person.
+    pub role_nouns: WordList,
+    /// Role nouns that name a body, which makes the source an organisation.
+    pub organisation_nouns: WordList,
+    /// Plural nouns without a plural "s" that can head a subject ("people say").
+    pub unmarked_plurals: WordList,
+    /// Verbs whose "not to" complement forbids rather than negates ("warned
+    /// Japan not to interfere" keeps "interfere" negative).
+    pub directive_verbs: WordList,
+    /// Verbs of judging someone: what follows "of", "for" or "as" is the
+    /// accuser's judgement, not the writer's.
+    pub accusing_verbs: WordList,
+    /// Verbs of fearing: their object is the experiencer's view of a threat.
+    pub fearing_verbs: WordList,
+}
+
+impl RuleWords {
+    /// The IDs of the lists, as written in `[words.ID]`.
+    pub const IDS: [&'static str; 6] = [
+        "accusing_verbs",
+        "directive_verbs",
+        "fearing_verbs",
+        "organisation_nouns",
+        "role_nouns",
+        "unmarked_plurals",
+    ];
+
+    /// The list with a given ID.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut WordList> {
+        match id {
+            "accusing_verbs" => Some(&mut self.accusing_verbs),
+            "directive_verbs" => Some(&mut self.directive_verbs),
+            "fearing_verbs" => Some(&mut self.fearing_verbs),
+            "organisation_nouns" => Some(&mut self.organisation_nouns),
+            "role_nouns" => Some(&mut self.role_nouns),
+            "unmarked_plurals" => Some(&mut self.unmarked_plurals),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_matches_words_and_stems() {
+        let mut list = WordList::default();
+        for entry in ["Minister", "accus*", "accus*"] {
+            list.insert(entry);
+        }
+        let cases = [
+            ("minister", true),
+            ("ministers", false),
+            ("accused", true),
+            ("accusation", true),
+            ("accu", false),
+            ("", false),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(list.contains(word), expected, "{word:?}");
+        }
+        assert_eq!(list.len(), 2);
+    }
+}

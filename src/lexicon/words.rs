@@ -60,6 +60,10 @@ pub struct RuleWords {
     pub organisation_nouns: WordList,
     /// Plural nouns without a plural "s" that can head a subject ("people say").
     pub unmarked_plurals: WordList,
+    /// Reporting verbs whose "-s" form is also a common plural noun ("claims",
+    /// "reports", "calls"): after a lowercase word they need more evidence of
+    /// being a verb than "says" or "argues" do.
+    pub noun_homographs: WordList,
     /// Verbs whose "not to" complement forbids rather than negates ("warned
     /// Japan not to interfere" keeps "interfere" negative).
     pub directive_verbs: WordList,
@@ -72,10 +76,11 @@ pub struct RuleWords {
 
 impl RuleWords {
     /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 6] = [
+    pub const IDS: [&'static str; 7] = [
         "accusing_verbs",
         "directive_verbs",
         "fearing_verbs",
+        "noun_homographs",
         "organisation_nouns",
         "role_nouns",
         "unmarked_plurals",
@@ -87,6 +92,7 @@ impl RuleWords {
             "accusing_verbs" => Some(&mut self.accusing_verbs),
             "directive_verbs" => Some(&mut self.directive_verbs),
             "fearing_verbs" => Some(&mut self.fearing_verbs),
+            "noun_homographs" => Some(&mut self.noun_homographs),
             "organisation_nouns" => Some(&mut self.organisation_nouns),
             "role_nouns" => Some(&mut self.role_nouns),
             "unmarked_plurals" => Some(&mut self.unmarked_plurals),

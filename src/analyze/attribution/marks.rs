@@ -23,6 +23,34 @@ impl Finder<'_, '_> {
         self.attribution(s, cue, source, content, direct)
     }
 
+    /// A verb in a title-case headline, where capitals say nothing about where
+    /// a name ends: the source is every word between the start of the verb's
+    /// clause and the verb ("Former Clinton Pollster Says …", "…, Trevor Noah
+    /// Says"), if it is short enough to be a name or a role. Only "-s" and
+    /// past forms that are not also nouns count.
+    pub(super) fn headline_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
+        // "Issues Pointed Warning", "Trump Calls": a capitalised -ing form or
+        // plural noun is as likely a noun as a verb
+        let form = Form::of(&self.text()[cue.span.clone()]);
+        if !matches!(form, Form::Past | Form::ThirdPerson) || self.plural_noun_too(cue) {
+            return None;
+        }
+        let sentence = self.sentence_span(s);
+        let before = &self.text()[sentence.start..cue.span.start];
+        let clause = before
+            .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '|', '\n'])
+            .map_or(sentence.start, |i| {
+                sentence.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let source = trim_punct(self.text(), clause..cue.span.start);
+        let words = self.text()[source.clone()].split_whitespace().count();
+        if words == 0 || words > MAX_COLON_NAME_WORDS || self.in_quote(source.start) {
+            return None;
+        }
+        let content = self.indirect_content(s, cue.span.end, Some(&source), cue);
+        Some(self.attribution(s, cue, Some(source), content, false))
+    }
+
     /// "it is widely believed that …": the phrase is both the cue and its vague source.
     pub(super) fn agentless_cue(&self, s: usize, cue: &Cue) -> Attribution {
         let content = self.indirect_content(s, cue.span.end, None, cue);

@@ -39,6 +39,7 @@
 //! a bounded number of words away from its cue, so the pass stays linear in
 //! the article's length.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::Analysis;
@@ -153,6 +154,9 @@ enum CueKind {
     Mark,
     /// "it is widely believed": the phrase is its own vague source.
     Agentless,
+    /// A reporting verb in a title-case headline ("Trump Says He Never…"):
+    /// the words before it in its clause are the source.
+    Headline,
 }
 
 /// A cue found in a sentence.
@@ -194,6 +198,9 @@ struct Finder<'a, 'b> {
     names: Vec<Option<Target>>,
     /// For each word, whether a reporting cue covers it.
     cue_words: Vec<bool>,
+    /// Lower-cased words written with a capital somewhere other than at the
+    /// start of a sentence: names, as opposed to words capitalised by position.
+    proper: HashSet<String>,
 }
 
 /// The category of a term target.
@@ -238,6 +245,13 @@ impl<'a, 'b> Finder<'a, 'b> {
                 w += 1;
             }
         }
+        let proper = analysis
+            .sentence_words
+            .iter()
+            .flat_map(|range| range.clone().skip(1))
+            .filter(|&w| words[w].capitalised)
+            .map(|w| analysis.article.text[words[w].span.clone()].to_lowercase())
+            .collect();
         Finder {
             analysis,
             lexicon,
@@ -245,6 +259,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             last_person: None,
             names,
             cue_words,
+            proper,
         }
     }
 
@@ -290,6 +305,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Phrase => Some(self.phrase_cue(s, &cue)),
                 CueKind::Mark => self.mark_cue(s, &cue),
                 CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
+                CueKind::Headline => self.headline_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
                 self.resolve(&mut attribution);
@@ -312,7 +328,14 @@ impl<'a, 'b> Finder<'a, 'b> {
             .sentence_hits(s)
             .iter()
             .filter_map(|(_, hit)| self.cue_of(hit))
-            .filter(|c| !(headline && matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)))
+            .filter_map(|c| match c.kind {
+                CueKind::Verb if headline => Some(Cue {
+                    kind: CueKind::Headline,
+                    ..c
+                }),
+                CueKind::SubjectVerb if headline => None,
+                _ => Some(c),
+            })
             .collect();
         cues.extend(self.mark_cues(s));
         cues.sort_by_key(|c| c.span.start);

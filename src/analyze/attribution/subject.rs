@@ -103,7 +103,7 @@ impl Finder<'_, '_> {
     ) -> Option<Range<usize>> {
         let first = self.analysis.sentence_words[s].start;
         match self.left_head(s, j, cue.span.start) {
-            Head::Word(k) => self.subject_at(first, k, form, cue.span.end),
+            Head::Word(k) => self.subject_at(first, k, form, cue),
             Head::Comma(_) | Head::Coordinated if form == Form::Participle => {
                 self.clause_subject(s, cue)
             }
@@ -183,8 +183,9 @@ impl Finder<'_, '_> {
         first: usize,
         k: usize,
         form: Form,
-        cue_end: usize,
+        cue: &Cue,
     ) -> Option<Range<usize>> {
+        let cue_end = cue.span.end;
         let lower = self.lower(k);
         if PRONOUNS.contains(&lower.as_str()) {
             return Some(self.words()[k].span.clone());
@@ -192,10 +193,20 @@ impl Finder<'_, '_> {
         if NOT_HEAD.contains(&lower.as_str()) || (self.cue_words[k] && !self.noun_at(first, k)) {
             return None;
         }
+        // a capital that only opens the sentence says nothing ("Territorial
+        // claims"), unless the word is capitalised elsewhere too ("Clinton")
+        let initial_only = k == first
+            && self.names[k].is_none()
+            && !self.role_noun(&lower)
+            && !self.proper.contains(&lower);
         let strong = self.nounish(k) || self.verbal_after(cue_end);
         let fits = match form {
             Form::Past => true,
-            Form::ThirdPerson | Form::Participle => strong,
+            Form::ThirdPerson if self.plural_noun_too(cue) => {
+                (strong && !initial_only) || self.verbal_after(cue_end)
+            }
+            Form::ThirdPerson => true,
+            Form::Participle => strong,
             Form::Base => {
                 strong
                     || (lower.ends_with('s') && !lower.ends_with("ss"))
@@ -203,6 +214,18 @@ impl Finder<'_, '_> {
             }
         };
         fits.then(|| self.np_left(first, k))
+    }
+
+    /// Whether a cue in "-s" is also a plural noun ("claims", "reports"): only
+    /// then can the word before it be a noun modifier rather than its subject
+    /// ("territorial claims" against "the billionaire businessman says").
+    pub(super) fn plural_noun_too(&self, cue: &Cue) -> bool {
+        let first = self.text()[cue.span.clone()]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        self.rules().noun_homographs.contains(&first)
     }
 
     /// Whether the cue word at `k` is a noun ("new fundraising reports", "the

@@ -268,3 +268,41 @@ fn pronoun_carries_last_named_speaker() {
         vec![Some("Sergei Lavrov".into()), Some("Sergei Lavrov".into())]
     );
 }
+
+#[test]
+fn says_after_a_lowercase_noun_is_a_verb_but_claims_may_be_a_noun() {
+    check(&[
+        (
+            "The billionaire businessman says running for president is tough.",
+            vec![row("says", "The billionaire businessman", "vague", false)],
+        ),
+        (
+            "A top adviser argues the campaign is on a glide path.",
+            vec![row("argues", "A top adviser", "vague", false)],
+        ),
+        (
+            "Territorial claims over the islands grew last year.",
+            vec![],
+        ),
+        ("Local news reports on the vote were thin.", vec![]),
+    ]);
+}
+
+#[test]
+fn title_case_headlines_take_the_words_before_the_verb_as_source() {
+    check(&[
+        (
+            "Former Clinton Pollster Says Clinton Is In Trouble In California",
+            vec![row("Says", "Former Clinton Pollster", "named", false)],
+        ),
+        (
+            "Donald Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says",
+            vec![row("Says", "Trevor Noah", "named", false)],
+        ),
+        (
+            "Russia Issues Pointed Warning To Japan Over Taiwan Remarks",
+            vec![],
+        ),
+        ("Trump Calls For A Total Ban On New Arrivals", vec![]),
+    ]);
+}

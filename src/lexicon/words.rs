@@ -64,6 +64,9 @@ pub struct RuleWords {
     /// "reports", "calls"): after a lowercase word they need more evidence of
     /// being a verb than "says" or "argues" do.
     pub noun_homographs: WordList,
+    /// Nouns of opinion polling: "in" before a phrase headed by one ("in a new
+    /// Fox News poll") cites the poll as a source.
+    pub poll_nouns: WordList,
     /// Verbs whose "not to" complement forbids rather than negates ("warned
     /// Japan not to interfere" keeps "interfere" negative).
     pub directive_verbs: WordList,
@@ -76,12 +79,13 @@ pub struct RuleWords {
 
 impl RuleWords {
     /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 7] = [
+    pub const IDS: [&'static str; 8] = [
         "accusing_verbs",
         "directive_verbs",
         "fearing_verbs",
         "noun_homographs",
         "organisation_nouns",
+        "poll_nouns",
         "role_nouns",
         "unmarked_plurals",
     ];
@@ -94,6 +98,7 @@ impl RuleWords {
             "fearing_verbs" => Some(&mut self.fearing_verbs),
             "noun_homographs" => Some(&mut self.noun_homographs),
             "organisation_nouns" => Some(&mut self.organisation_nouns),
+            "poll_nouns" => Some(&mut self.poll_nouns),
             "role_nouns" => Some(&mut self.role_nouns),
             "unmarked_plurals" => Some(&mut self.unmarked_plurals),
             _ => None,

@@ -210,6 +210,8 @@ pub(super) const MAX_SOURCE_WORDS: usize = 10;
 pub(super) const MAX_QUOTE_GAP: usize = 80;
 /// Words at most in an appositive between a subject and its verb.
 pub(super) const MAX_APPOSITIVE_WORDS: usize = 16;
+/// Words at most between "in" and a poll noun ("in a new Fox News poll").
+pub(super) const MAX_POLL_PHRASE_WORDS: usize = 7;
 /// Words at most in a name before a colon ("Graham: …").
 pub(super) const MAX_COLON_NAME_WORDS: usize = 6;
 

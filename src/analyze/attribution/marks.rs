@@ -81,6 +81,40 @@ impl Finder<'_, '_> {
             .collect()
     }
 
+    /// "led in a new Fox News poll", "fourth in every statewide poll": "in"
+    /// before a noun phrase headed by a poll noun (`poll_nouns` in rules.toml)
+    /// cites the poll as the source of the figures.
+    pub(super) fn poll_cues(&self, s: usize) -> Vec<Cue> {
+        self.analysis.sentence_words[s]
+            .clone()
+            .filter(|&w| self.lower(w) == "in" && self.poll_head(s, w).is_some())
+            .map(|w| Cue {
+                span: self.words()[w].span.clone(),
+                loaded: false,
+                kind: CueKind::Poll,
+            })
+            .collect()
+    }
+
+    /// The poll noun that heads the phrase after "in" at word `w`.
+    fn poll_head(&self, s: usize, w: usize) -> Option<usize> {
+        let end = self.analysis.sentence_words[s].end;
+        (w + 1..end)
+            .take(MAX_POLL_PHRASE_WORDS)
+            .take_while(|&k| (k == w + 1 || self.glued(k - 1, k)) && !self.is(k, NOT_HEAD))
+            .find(|&k| self.rules().poll_nouns.contains(&self.lower(k)))
+    }
+
+    /// The poll is the source; what it found is the rest of the sentence.
+    pub(super) fn poll_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
+        let w = word_at(self.words(), cue.span.start);
+        let head = self.poll_head(s, w)?;
+        let source = self.words()[w + 1].span.start..self.words()[head].span.end;
+        let sentence = self.sentence_span(s);
+        let content = trim_punct(self.text(), sentence.start..cue.span.start);
+        Some(self.attribution(s, cue, Some(source), content, false))
+    }
+
     pub(super) fn colon_is_cue(&self, s: usize, at: usize) -> bool {
         let next = self.text()[at + 1..].trim_start_matches([' ', '\u{a0}']);
         if next.starts_with(|c: char| c.is_ascii_digit() || c == '/') {

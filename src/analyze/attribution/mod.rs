@@ -154,6 +154,8 @@ enum CueKind {
     Mark,
     /// "it is widely believed": the phrase is its own vague source.
     Agentless,
+    /// "in" before a poll ("in a new Fox News poll"): the poll is the source.
+    Poll,
     /// A reporting verb in a title-case headline ("Trump Says He Never…"):
     /// the words before it in its clause are the source.
     Headline,
@@ -306,6 +308,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Mark => self.mark_cue(s, &cue),
                 CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
                 CueKind::Headline => self.headline_cue(s, &cue),
+                CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
                 self.resolve(&mut attribution);
@@ -338,6 +341,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             })
             .collect();
         cues.extend(self.mark_cues(s));
+        cues.extend(self.poll_cues(s));
         cues.sort_by_key(|c| c.span.start);
         cues
     }

@@ -306,3 +306,15 @@ fn title_case_headlines_take_the_words_before_the_verb_as_source() {
         ("Trump Calls For A Total Ban On New Arrivals", vec![]),
     ]);
 }
+
+#[test]
+fn in_before_a_named_poll_cites_it() {
+    check(&[
+        (
+            "Trump achieved 45 percent support in a new Fox News poll released Thursday.",
+            vec![row("in", "a new Fox News poll", "organisation", false)],
+        ),
+        ("He slid in the polls behind Clinton.", vec![]),
+        ("He lives in a house in Iowa.", vec![]),
+    ]);
+}

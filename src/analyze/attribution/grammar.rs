@@ -210,6 +210,10 @@ pub(super) const MAX_SOURCE_WORDS: usize = 10;
 pub(super) const MAX_QUOTE_GAP: usize = 80;
 /// Words at most in an appositive between a subject and its verb.
 pub(super) const MAX_APPOSITIVE_WORDS: usize = 16;
+/// Prepositions and conjunctions that take a gerund whose subject is the
+/// clause's ("by saying", "after warning", "while claiming").
+pub(super) const GERUND_PREPOSITIONS: &[&str] =
+    &["after", "before", "by", "since", "when", "while", "without"];
 /// Words at most between "in" and a poll noun ("in a new Fox News poll").
 pub(super) const MAX_POLL_PHRASE_WORDS: usize = 7;
 /// Words at most in a name before a colon ("Graham: …").

@@ -103,6 +103,13 @@ impl Finder<'_, '_> {
     ) -> Option<Range<usize>> {
         let first = self.analysis.sentence_words[s].start;
         match self.left_head(s, j, cue.span.start) {
+            // "distanced himself by saying", "while claiming": the gerund's
+            // subject is the subject of the clause it modifies
+            Head::Word(k)
+                if form == Form::Participle && k + 1 == j && self.is(k, GERUND_PREPOSITIONS) =>
+            {
+                self.clause_subject(s, cue)
+            }
             Head::Word(k) => self.subject_at(first, k, form, cue),
             Head::Comma(_) | Head::Coordinated if form == Form::Participle => {
                 self.clause_subject(s, cue)

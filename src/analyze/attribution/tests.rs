@@ -318,3 +318,17 @@ fn in_before_a_named_poll_cites_it() {
         ("He lives in a house in Iowa.", vec![]),
     ]);
 }
+
+#[test]
+fn a_gerund_after_a_preposition_takes_the_clause_subject() {
+    check(&[
+        (
+            "Bolton distanced himself from the movement by saying he would help.",
+            vec![row("saying", "Bolton", "named", false)],
+        ),
+        (
+            "Ms Zakharova ended the briefing after warning Tokyo again.",
+            vec![row("warning", "Ms Zakharova", "named", false)],
+        ),
+    ]);
+}

@@ -18,6 +18,7 @@ use super::{
     Actor, BoilerAction, BoilerHow, BoilerRule, Category, CuePosition, Family, Lexicon,
     LexiconError, LexiconFile, Problem, RuleWords, Scoring, Severity, Source, Term,
 };
+use crate::text::boilerplate::Boilerplate;
 use crate::text::normalize::{fold, fold_keep_case};
 
 /// Validates and compiles lexicon files; every problem is reported at once.
@@ -643,7 +644,7 @@ impl Builder {
             terms: self.terms,
             actors: self.actors,
             sources: self.sources,
-            boilerplate: self.boilerplate,
+            boilerplate: Boilerplate::new(self.boilerplate),
             scoring: self.scoring.unwrap_or_default(),
             words: self.words,
             matcher: Matcher::new(self.entries),

@@ -15,6 +15,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use crate::text::boilerplate::Boilerplate;
+
 pub use build::build;
 pub use matcher::{Hit, Matcher, NameRole, Target};
 pub use schema::ScoringDoc as Scoring;
@@ -375,7 +377,7 @@ pub struct Lexicon {
     /// Sources.
     pub sources: Vec<Source>,
     /// Boilerplate rules.
-    pub boilerplate: Vec<BoilerRule>,
+    pub boilerplate: Boilerplate,
     /// Score weights.
     pub scoring: Scoring,
     /// Word lists of the analysis rules.

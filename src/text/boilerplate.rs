@@ -6,6 +6,8 @@
 //! such as "Related Articles"; a rule with a flag (e.g. `opinion-marker`) also
 //! records that it fired, because the disclaimer is itself a signal.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::lexicon::{BoilerAction, BoilerHow, BoilerRule};
 use crate::text::normalize::fold;
 
@@ -20,27 +22,72 @@ pub enum Verdict {
     DropRest,
 }
 
-/// Judges a line against the rules; returns the verdict and the flag of the rule that fired.
-pub fn judge<'r>(line: &str, rules: &'r [BoilerRule]) -> (Verdict, Option<&'r str>) {
-    let folded = fold(line);
-    if folded.is_empty() {
-        return (Verdict::Keep, None);
-    }
-    for rule in rules {
-        let hit = rule.lines.iter().any(|l| match rule.how {
-            BoilerHow::Line => folded == *l,
-            BoilerHow::Prefix => folded.starts_with(l.as_str()),
-            BoilerHow::Contains => folded.contains(l.as_str()),
-        });
-        if hit {
-            let verdict = match rule.action {
-                BoilerAction::DropLine => Verdict::DropLine,
-                BoilerAction::DropRest => Verdict::DropRest,
-            };
-            return (verdict, rule.flag.as_deref());
+/// The boilerplate rules with one automaton over all their lines, so that
+/// judging a line costs one pass over it however many rules there are.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    rules: Vec<BoilerRule>,
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton, the rule it belongs to.
+    owners: Vec<usize>,
+}
+
+impl Boilerplate {
+    /// Compiles the rules (lines already folded by the lexicon builder).
+    pub fn new(rules: Vec<BoilerRule>) -> Self {
+        let mut owners = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            for line in rule.lines.iter().filter(|l| !l.is_empty()) {
+                owners.push(i);
+                patterns.push(line.as_str());
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("boilerplate lines are short plain strings");
+        Boilerplate {
+            rules,
+            automaton,
+            owners,
         }
     }
-    (Verdict::Keep, None)
+
+    /// The rules, in lexicon order.
+    pub fn rules(&self) -> &[BoilerRule] {
+        &self.rules
+    }
+
+    /// Judges a line: the verdict and the flag of the first rule (in lexicon
+    /// order) that fires.
+    pub fn judge(&self, line: &str) -> (Verdict, Option<&str>) {
+        let folded = fold(line);
+        if folded.is_empty() {
+            return (Verdict::Keep, None);
+        }
+        let fired = self
+            .automaton
+            .find_overlapping_iter(folded.as_str())
+            .filter(|m| {
+                let rule = &self.rules[self.owners[m.pattern().as_usize()]];
+                match rule.how {
+                    BoilerHow::Line => m.start() == 0 && m.end() == folded.len(),
+                    BoilerHow::Prefix => m.start() == 0,
+                    BoilerHow::Contains => true,
+                }
+            })
+            .map(|m| self.owners[m.pattern().as_usize()])
+            .min();
+        let Some(rule) = fired.map(|i| &self.rules[i]) else {
+            return (Verdict::Keep, None);
+        };
+        let verdict = match rule.action {
+            BoilerAction::DropLine => Verdict::DropLine,
+            BoilerAction::DropRest => Verdict::DropRest,
+        };
+        (verdict, rule.flag.as_deref())
+    }
 }
 
 #[cfg(test)]
@@ -75,7 +122,7 @@ mod tests {
 
     #[test]
     fn judge_table() {
-        let rules = rules();
+        let rules = Boilerplate::new(rules());
         let cases = [
             ("Related Articles", Verdict::DropRest, None),
             ("  related   articles ", Verdict::DropRest, None),
@@ -90,7 +137,7 @@ mod tests {
             ("", Verdict::Keep, None),
         ];
         for (line, verdict, flag) in cases {
-            assert_eq!(judge(line, &rules), (verdict, flag), "{line:?}");
+            assert_eq!(rules.judge(line), (verdict, flag), "{line:?}");
         }
     }
 }

@@ -12,8 +12,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::BoilerRule;
-use crate::text::boilerplate::{Verdict, judge};
+use crate::text::boilerplate::{Boilerplate, Verdict};
 
 /// A sentence: its span and the paragraph it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +39,7 @@ pub struct Doc {
 }
 
 /// Splits `text` into paragraphs and sentences, dropping boilerplate lines.
-pub fn segment(text: &str, rules: &[BoilerRule]) -> Doc {
+pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
     let mut doc = Doc::default();
     let mut offset = 0;
     let mut dropping_rest = false;
@@ -57,7 +56,7 @@ pub fn segment(text: &str, rules: &[BoilerRule]) -> Doc {
             doc.dropped_words += content.unicode_words().count();
             continue;
         }
-        let (verdict, flag) = judge(content, rules);
+        let (verdict, flag) = rules.judge(content);
         if let Some(flag) = flag
             && !doc.flags.iter().any(|f| f == flag)
         {
@@ -202,6 +201,7 @@ fn joins(prev: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::BoilerRule;
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
@@ -270,7 +270,7 @@ mod tests {
         }];
         let text =
             "Title here\r\n\r\nFirst para. Second sentence.\nRelated Articles\nOther story text.";
-        let doc = segment(text, &rules);
+        let doc = segment(text, &Boilerplate::new(rules));
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(&text[doc.paragraphs[0].clone()], "Title here");

@@ -26,6 +26,8 @@ fn hostile_articles_are_scored_without_panic() {
         ("only closing marks", "Japan\u{201D} said\u{201D} no\u{2019} ".repeat(500)),
         ("a quote of 20,000 words", long_quote),
         ("5,000-word sentence, no punctuation", "china warned japan over the arrogant hegemonic plan ".repeat(625)),
+        ("title-case headline of 5,000 verbs", "Trump Says Clinton Claims ".repeat(2500)),
+        ("5,000 polls", "in a new poll in the survey ".repeat(1000)),
         ("200 actors in one sentence", "China Russia Japan Taiwan NATO ".repeat(40) + "are arrogant."),
         ("nested and mismatched", "\u{201C}He said \u{2018}no \u{201C}never\u{2019} ok\u{201D} fine\u{201D} \"x".repeat(100)),
         ("non-Latin scripts", "\u{4E60}\u{8FD1}\u{5E73}\u{8BF4} \u{0421}\u{0435}\u{0440}\u{0433}\u{0435}\u{0439} \u{041B}\u{0430}\u{0432}\u{0440}\u{043E}\u{0432} \u{0627}\u{0644}\u{0635}\u{064A}\u{0646}. O'Brien-Smith said it's fine.".into()),

@@ -214,6 +214,8 @@ pub(super) const MAX_APPOSITIVE_WORDS: usize = 16;
 /// clause's ("by saying", "after warning", "while claiming").
 pub(super) const GERUND_PREPOSITIONS: &[&str] =
     &["after", "before", "by", "since", "when", "while", "without"];
+/// Bytes looked back from a headline verb for the start of its clause.
+pub(super) const HEADLINE_LOOKBACK: usize = 160;
 /// Words at most between "in" and a poll noun ("in a new Fox News poll").
 pub(super) const MAX_POLL_PHRASE_WORDS: usize = 7;
 /// Words at most in a name before a colon ("Graham: …").

@@ -36,11 +36,19 @@ impl Finder<'_, '_> {
             return None;
         }
         let sentence = self.sentence_span(s);
-        let before = &self.text()[sentence.start..cue.span.start];
+        // a source of at most a few words: look back a bounded stretch only
+        let lo = char_floor(
+            self.text(),
+            cue.span
+                .start
+                .saturating_sub(HEADLINE_LOOKBACK)
+                .max(sentence.start),
+        );
+        let before = &self.text()[lo..cue.span.start];
         let clause = before
             .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '|', '\n'])
-            .map_or(sentence.start, |i| {
-                sentence.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+            .map_or(lo, |i| {
+                lo + i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
         let source = trim_punct(self.text(), clause..cue.span.start);
         let words = self.text()[source.clone()].split_whitespace().count();

@@ -64,6 +64,9 @@ pub struct RuleWords {
     /// "reports", "calls"): after a lowercase word they need more evidence of
     /// being a verb than "says" or "argues" do.
     pub noun_homographs: WordList,
+    /// Verbs of telling whose object is the addressee ("told Xinhua"): an
+    /// outlet addressed is the channel of the statement, and counts as cited.
+    pub addressee_verbs: WordList,
     /// Nouns of opinion polling: "in" before a phrase headed by one ("in a new
     /// Fox News poll") cites the poll as a source.
     pub poll_nouns: WordList,
@@ -79,8 +82,9 @@ pub struct RuleWords {
 
 impl RuleWords {
     /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 8] = [
+    pub const IDS: [&'static str; 9] = [
         "accusing_verbs",
+        "addressee_verbs",
         "directive_verbs",
         "fearing_verbs",
         "noun_homographs",
@@ -94,6 +98,7 @@ impl RuleWords {
     pub fn get_mut(&mut self, id: &str) -> Option<&mut WordList> {
         match id {
             "accusing_verbs" => Some(&mut self.accusing_verbs),
+            "addressee_verbs" => Some(&mut self.addressee_verbs),
             "directive_verbs" => Some(&mut self.directive_verbs),
             "fearing_verbs" => Some(&mut self.fearing_verbs),
             "noun_homographs" => Some(&mut self.noun_homographs),

@@ -54,6 +54,27 @@ impl Finder<'_, '_> {
             .filter(move |h| h.end <= span.end)
     }
 
+    /// "Zakharova told Xinhua News Agency": an outlet addressed by a verb of
+    /// telling (`addressee_verbs` in rules.toml) is the channel the statement
+    /// came through, so it counts as cited.
+    pub(super) fn addressed_outlets(&self, s: usize, cue: &Cue) -> Vec<usize> {
+        let verb = self.text()[cue.span.clone()].to_lowercase();
+        if !self.rules().addressee_verbs.contains(&verb) {
+            return Vec::new();
+        }
+        let end = self.analysis.sentence_words[s].end;
+        let Some(object) = self.np_right(cue.span.end, end, false) else {
+            return Vec::new();
+        };
+        self.hits_within(&object)
+            .flat_map(|h| &h.targets)
+            .filter_map(|t| match t {
+                Target::Source(i) => Some(*i as usize),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(super) fn kind_of(&self, span: &Range<usize>) -> (SourceKind, Option<String>, Vec<usize>) {
         let text = &self.text()[span.clone()];
         let lower = text.to_lowercase();

@@ -60,11 +60,28 @@ impl Finder<'_, '_> {
     }
 
     /// "it is widely believed that …": the phrase is both the cue and its vague source.
+    /// A passive with its agent after all ("is widely viewed by geopolitical
+    /// analysts") takes the agent as its source, whose kind its words decide.
     pub(super) fn agentless_cue(&self, s: usize, cue: &Cue) -> Attribution {
+        if let Some(agent) = self.agent_after(s, cue.span.end) {
+            let content = self.indirect_content(s, agent.end, Some(&agent), cue);
+            return self.attribution(s, cue, Some(agent), content, false);
+        }
         let content = self.indirect_content(s, cue.span.end, None, cue);
         let mut a = self.attribution(s, cue, Some(cue.span.clone()), content, false);
         a.kind = SourceKind::Vague;
         a
+    }
+
+    /// The noun phrase after "by" right after a passive cue.
+    fn agent_after(&self, s: usize, at: usize) -> Option<Range<usize>> {
+        let rest = &self.text()[at..];
+        let by = rest.len() - rest.trim_start().len();
+        if !rest[by..].to_lowercase().starts_with("by ") {
+            return None;
+        }
+        let end = self.analysis.sentence_words[s].end;
+        self.np_right(at + by + "by".len(), end, true)
     }
 
     /// Colons and dashes that introduce or sign a quotation.

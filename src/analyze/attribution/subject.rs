@@ -34,7 +34,13 @@ impl Finder<'_, '_> {
             Some(q) => (self.analysis.quotes[q].inner.clone(), true),
             None => (self.indirect_content(s, after, source.as_ref(), cue), false),
         };
-        Some(self.attribution(s, cue, source, content, direct))
+        let mut found = self.attribution(s, cue, source, content, direct);
+        for outlet in self.addressed_outlets(s, cue) {
+            if !found.outlets.contains(&outlet) {
+                found.outlets.push(outlet);
+            }
+        }
+        Some(found)
     }
 
     /// Whether a cue with no subject found is still surely a verb: a past form

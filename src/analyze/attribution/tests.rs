@@ -332,3 +332,44 @@ fn a_gerund_after_a_preposition_takes_the_clause_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_passive_cue_with_an_agent_takes_the_agent_as_source() {
+    check(&[
+        (
+            "His stance is widely viewed by geopolitical analysts as a payment.",
+            vec![row(
+                "is widely viewed",
+                "geopolitical analysts",
+                "vague",
+                false,
+            )],
+        ),
+        (
+            "It is widely believed that the talks failed.",
+            vec![row(
+                "It is widely believed",
+                "It is widely believed",
+                "vague",
+                false,
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn an_outlet_told_something_is_cited_as_the_channel() {
+    let lexicon = Lexicon::builtin().expect("builtin");
+    let outlets = |text: &str| {
+        let article = Article::from_text("t", text);
+        let a = analyze(&article, &lexicon);
+        a.attributions
+            .iter()
+            .flat_map(|r| r.outlets.iter().map(|o| lexicon.sources[*o].label.clone()))
+            .collect::<Vec<_>>()
+    };
+    let told = outlets("\"Japan must learn,\" Zakharova told Xinhua News Agency.");
+    assert!(told.iter().any(|l| l.contains("Xinhua")), "{told:?}");
+    let visited = outlets("Zakharova said she visited Xinhua News Agency.");
+    assert!(visited.is_empty(), "{visited:?}");
+}

@@ -25,7 +25,15 @@
 //!   (source kind `none`), since the verb alone marks reported speech;
 //! - a cue inside a direct quotation belongs to the quoted speaker's own
 //!   words, not to the article, and makes no row;
-//! - pronouns ("he", "she") carry the last named speaker.
+//! - pronouns ("he", "she") carry the last named speaker;
+//! - in a title-case headline, where capitals mark no name, the words before
+//!   the verb in its clause are the source ("Former Clinton Pollster Says");
+//! - a gerund after "by", "after", "while" takes its clause's subject
+//!   ("distanced himself by saying");
+//! - "in" before a phrase headed by "poll" or "survey" cites the poll;
+//! - an agentless passive with an agent after all takes it ("is widely
+//!   viewed by geopolitical analysts"), and an outlet that is told something
+//!   ("told Xinhua News Agency") is cited as the statement's channel.
 //!
 //! The source's kind comes from the words inside it: an anonymous-source or
 //! vague-source term, a person's name, an organisation's name; a source with

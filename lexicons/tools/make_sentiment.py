@@ -272,6 +272,10 @@ OVERRIDE = {
     "concerned": -0.25,
 }
 
+# An apology presupposes an offence: in news "X apologised" reports that X did
+# wrong (VADER's raters took it as a courteous act).
+APOLOGY = {"apologise", "apologize", "apologizes", "apologized", "apologised", "apologises"}
+
 # Terms of these families in the other lexicon files (next to this script's
 # folder) are left out here, so that one word is not both a modifier or a
 # certainty marker and a sentiment word.
@@ -281,8 +285,28 @@ OTHER_FAMILIES = {
 }
 LEXICON_DIR = pathlib.Path(__file__).resolve().parent.parent
 
-# Words none of the sources has, added by hand: word -> polarity in [-1, 1].
-ADD = {}
+# Words none of the sources has (or drops by a rule meant for other uses),
+# added by hand: word -> polarity in [-1, 1]. Evaluative in general news about
+# whoever they are said of: legal jeopardy and misconduct, harsh public rebuke
+# (as the forms the sources already list: "blasted", "ripped"), success.
+ADD = {
+    # misconduct and legal jeopardy (as "crime", "guilty", "scandal")
+    "misconduct": -0.5, "crimes": -0.6, "indicted": -0.5, "indictment": -0.4,
+    "convicted": -0.5, "scrutiny": -0.25, "backlash": -0.4,
+    # harsh rebuke: the other forms of "blasted", "ripped", "slam"
+    "blasts": -0.5, "blasting": -0.5, "rips": -0.35, "slammed": -0.4, "slams": -0.4,
+    # prejudice and dishonesty (as "racist", "lies", "bully")
+    "sexist": -0.7, "misogynist": -0.7, "misogynistic": -0.7, "xenophobic": -0.7,
+    "bigot": -0.7, "bigoted": -0.7, "demagogue": -0.5, "thugs": -0.6,
+    "falsehoods": -0.45, "misled": -0.4, "debunked": -0.35,
+    # failure and discord (as "blunder", "disarray", "unpopular")
+    "bungled": -0.45, "flip-flop": -0.3, "flip-flopped": -0.3, "infighting": -0.35,
+    "unlikable": -0.45, "polarizing": -0.25, "ousted": -0.35, "impeached": -0.4,
+    # success and approval (as "victory", "achievement", "applauded")
+    "victories": 0.25, "achieved": 0.4, "momentum": 0.3, "hailed": 0.45, "liked": 0.4,
+    "prevailed": 0.45, "clinched": 0.4, "trailblazer": 0.6, "pioneering": 0.5, "esteemed": 0.475, "spearheaded": 0.3,
+    **{w: -0.25 for w in sorted(APOLOGY)},
+}
 
 # ---------------------------------------------------------------- sources
 
@@ -599,6 +623,9 @@ HEADER = """\
 # 2004-05, PolNeAR, SemEval-2020 task 11 articles; used only to count words) are
 # kept only if VADER and Liu/MPQA agree and |polarity| >= {rare_min}. Words mostly
 # capitalised mid-sentence there (names: Frank, Moody's) are dropped.
+# Added by hand (ADD in the script): news words the sources lack, rated like
+# their listed kin ("indicted", "slammed", "bigoted", "achieved", "hailed");
+# "apologise" and its forms are -0.25, since an apology presupposes an offence.
 #
 # Left out on purpose (see EXCLUDE in the script, one reason per list):
 # emoticons, slang and abbreviations; negators and intensifiers ("not",

@@ -3,8 +3,9 @@
 //! actor they are about.
 //!
 //! Modifiers look back a few words inside the clause (a comma, semicolon,
-//! colon or dash ends the reach of "not"): negators flip and damp the polarity
-//! (VADER's −0.74 by default), intensifiers and downtoners scale it. A
+//! colon or dash ends the reach of "not"): negators flip and damp a positive
+//! word (VADER's −0.74 by default) and cancel a negative one ("not a
+//! dictator" is no praise), intensifiers and downtoners scale it. A
 //! contrast word ("but", "however") makes what follows it weigh more and what
 //! precedes it less.
 //!
@@ -59,6 +60,12 @@ const COPULAS: &[&str] = &[
     "remains", "seem", "seems", "was", "were",
 ];
 const MAX_GAP_WORDS: usize = 3;
+/// What a negated negative word counts of its polarity: denying a fault
+/// ("not a dictator", "no threat", "not guilty of collusion") takes the fault
+/// away but says nothing good (SO-CAL shifts rather than flips, Taboada et
+/// al. 2011; Kiritchenko & Mohammad 2016 find negated negative words near
+/// neutral). Negated positive words keep `negation_factor` ("not honest").
+const NEGATED_NEGATIVE: f64 = 0.0;
 /// Mentions considered on each side of a polar word.
 const CANDIDATE_WINDOW: usize = 16;
 
@@ -89,12 +96,14 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
             };
             if family.is_polar() {
                 apply_modifiers(analysis, lexicon, &modifiers, &mut th);
-                let sign = if th.negated {
-                    lexicon.scoring.negation_factor
-                } else {
-                    1.0
+                let sign = match (th.negated, term.polarity < 0.0) {
+                    (false, _) => 1.0,
+                    // "not a dictator", "no threat": denying a fault is not praise
+                    (true, true) => NEGATED_NEGATIVE,
+                    (true, false) => lexicon.scoring.negation_factor,
                 };
-                th.value = term.polarity * term.weight * th.factor * sign;
+                // `+ 0.0` turns the -0 of a negated negative word into 0
+                th.value = term.polarity * term.weight * th.factor * sign + 0.0;
             }
             voice(analysis, &lexicon.words, &mut th);
             if family.is_polar() {
@@ -515,7 +524,7 @@ mod tests {
         let a = analyze(&article, &lexicon);
         a.terms
             .iter()
-            .filter(|h| h.primary)
+            .filter(|h| h.primary || (h.negated && h.family.is_polar() && h.value == 0.0))
             .map(|h| {
                 let target = match h.target {
                     Some(ActorRef::Lexicon(i)) => lexicon.actors[i].label.clone(),
@@ -585,6 +594,37 @@ mod tests {
         // an ordinary denial still flips
         let rows = hits("Officials said Japan is not arrogant.", Vec::new());
         assert!(find(&rows, "arrogant").2, "{rows:?}");
+    }
+
+    #[test]
+    fn a_negated_negative_word_counts_nothing_a_negated_positive_one_flips() {
+        let lexicon = Lexicon::builtin().expect("builtin");
+        // (text, polar word, negated, sign of the value)
+        let cases = [
+            ("Japan is not aggressive.", "aggressive", true, 0.0),
+            ("Japan is aggressive.", "aggressive", false, -1.0),
+            ("Japan is not honest.", "honest", true, -1.0),
+            ("Japan is honest.", "honest", false, 1.0),
+        ];
+        for (text, word, negated, sign) in cases {
+            let article = Article::from_text("t", text);
+            let a = analyze(&article, &lexicon);
+            let hit = a
+                .terms
+                .iter()
+                .find(|h| &text[h.start..h.end] == word && h.family.is_polar())
+                .unwrap_or_else(|| panic!("no hit {word:?} in {text:?}"));
+            assert_eq!(hit.negated, negated, "{text}");
+            assert_eq!(
+                hit.value.signum() * f64::from(hit.value != 0.0),
+                sign,
+                "{text}"
+            );
+            assert!(
+                !hit.value.is_sign_negative() || hit.value != 0.0,
+                "-0 in {text}"
+            );
+        }
     }
 
     #[test]

@@ -110,7 +110,13 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 let speaker = th
                     .attribution
                     .and_then(|a| analysis.attributions[a].source.clone());
-                th.target = target_of(analysis, th.sentence, th.start..th.end, speaker);
+                th.target = target_of(
+                    analysis,
+                    &lexicon.words,
+                    th.sentence,
+                    th.start..th.end,
+                    speaker,
+                );
             }
             out.push(th);
         }
@@ -390,6 +396,7 @@ fn candidates(
 /// finds a candidate decides.
 fn target_of(
     analysis: &Analysis,
+    rules: &RuleWords,
     sentence: usize,
     span: Range<usize>,
     speaker: Option<Range<usize>>,
@@ -419,6 +426,12 @@ fn target_of(
         .collect();
     let clean =
         |a: usize, b: usize| !text[a.min(b)..b.max(a)].contains([',', ';', ':', '.', '\u{2014}']);
+    // an experiencer noun names whose feeling it is, not whom it judges:
+    // "the security anxieties of China", "Japan's concerns", "the dispute
+    // between Russia and Japan"
+    let experiencer = rules
+        .experiencer_nouns
+        .contains(&bare_lower(&text[span.clone()]));
     // possessive: "Beijing's expansionist narrative", "its aggressive claims"
     if let Some(m) = before.iter().rev().find(|m| {
         let gap = &text[m.span.end..span.start];
@@ -428,17 +441,22 @@ fn target_of(
         };
         possessive && within(m.span.end, span.start, MAX_GAP_WORDS) && clean(m.span.end, span.start)
     }) {
-        return Some(m.actor);
+        return (!experiencer).then_some(m.actor);
     }
     // of-phrase: "the hawkish leadership of Prime Minister Sanae Takaichi"
     if let Some(m) = after.first().filter(|m| {
+        let linkers: &[&str] = if experiencer {
+            &["of", "between", "among"]
+        } else {
+            &["of"]
+        };
         within(span.end, m.span.start, 5)
             && clean(span.end, m.span.start)
             && text[span.end..m.span.start]
                 .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("of"))
+                .any(|w| linkers.iter().any(|l| w.eq_ignore_ascii_case(l)))
     }) {
-        return Some(m.actor);
+        return (!experiencer).then_some(m.actor);
     }
     // vocative: "Japan, don't get too arrogant."
     let sentence_start = analysis.doc.sentences[sentence].span.start;
@@ -574,6 +592,16 @@ mod tests {
                 "The aggressive Russia of today worries Europe.",
                 "aggressive",
                 "Russia",
+            ),
+            (
+                "Sakhalin is a node connecting the security anxieties of China and Russia.",
+                "anxieties",
+                "-",
+            ),
+            (
+                "Ties are strained by the territorial dispute between Russia and Japan.",
+                "dispute",
+                "-",
             ),
         ];
         for (text, word, want) in cases {

@@ -70,6 +70,10 @@ pub struct RuleWords {
     /// Nouns of opinion polling: "in" before a phrase headed by one ("in a new
     /// Fox News poll") cites the poll as a source.
     pub poll_nouns: WordList,
+    /// Nouns of feeling or of a relation ("anxieties", "concerns", "dispute"):
+    /// the actor in their possessive or of-phrase is whose feeling it is or a
+    /// party to it, not the one judged, so the word is attached to no actor.
+    pub experiencer_nouns: WordList,
     /// Verbs whose "not to" complement forbids rather than negates ("warned
     /// Japan not to interfere" keeps "interfere" negative).
     pub directive_verbs: WordList,
@@ -82,10 +86,11 @@ pub struct RuleWords {
 
 impl RuleWords {
     /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 9] = [
+    pub const IDS: [&'static str; 10] = [
         "accusing_verbs",
         "addressee_verbs",
         "directive_verbs",
+        "experiencer_nouns",
         "fearing_verbs",
         "noun_homographs",
         "organisation_nouns",
@@ -100,6 +105,7 @@ impl RuleWords {
             "accusing_verbs" => Some(&mut self.accusing_verbs),
             "addressee_verbs" => Some(&mut self.addressee_verbs),
             "directive_verbs" => Some(&mut self.directive_verbs),
+            "experiencer_nouns" => Some(&mut self.experiencer_nouns),
             "fearing_verbs" => Some(&mut self.fearing_verbs),
             "noun_homographs" => Some(&mut self.noun_homographs),
             "organisation_nouns" => Some(&mut self.organisation_nouns),

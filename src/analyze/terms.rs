@@ -481,6 +481,17 @@ fn target_of(
     }) {
         return Some(m.actor);
     }
+    // a verb of harming is the agent's doing: "Japan's military expansion,
+    // especially its efforts …, directly threatens the passage for the Russian
+    // fleet" judges Japan, not the fleet it threatens
+    if rules.harm_verbs.contains(&bare_lower(&text[span.clone()]))
+        && let Some(m) = before
+            .iter()
+            .rev()
+            .find(|m| !clause_break(text, m.span.end, span.start))
+    {
+        return Some(m.actor);
+    }
     // right after: adjective + actor, verb + object
     if let Some(m) = after
         .first()
@@ -498,11 +509,14 @@ fn target_of(
     nearest_in_clause(text, &in_sentence, &span)
 }
 
+/// Whether a clause ends between byte offsets `a` and `b` (commas do not end one).
+fn clause_break(text: &str, a: usize, b: usize) -> bool {
+    let gap = text[a..b].to_lowercase();
+    gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
+}
+
 fn nearest_in_clause(text: &str, cands: &[Candidate], span: &Range<usize>) -> Option<ActorRef> {
-    let clause_break = |a: usize, b: usize| {
-        let gap = text[a..b].to_lowercase();
-        gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
-    };
+    let clause_break = |a: usize, b: usize| clause_break(text, a, b);
     // The nearest candidate on each side; a farther one on the same side
     // cannot be in the clause when the nearest is not.
     let side = |after: bool| {
@@ -602,6 +616,11 @@ mod tests {
                 "Ties are strained by the territorial dispute between Russia and Japan.",
                 "dispute",
                 "-",
+            ),
+            (
+                "Japan's expansion, especially in the south, directly threatens the passage for the Russian fleet.",
+                "threatens",
+                "Japan",
             ),
         ];
         for (text, word, want) in cases {

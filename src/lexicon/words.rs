@@ -67,6 +67,9 @@ pub struct RuleWords {
     /// Verbs of telling whose object is the addressee ("told Xinhua"): an
     /// outlet addressed is the channel of the statement, and counts as cited.
     pub addressee_verbs: WordList,
+    /// Verbs of harming ("threatens", "undermines"): as verbs they judge their
+    /// agent, so they are attached to the actor before them in the clause.
+    pub harm_verbs: WordList,
     /// Nouns of opinion polling: "in" before a phrase headed by one ("in a new
     /// Fox News poll") cites the poll as a source.
     pub poll_nouns: WordList,
@@ -86,12 +89,13 @@ pub struct RuleWords {
 
 impl RuleWords {
     /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 10] = [
+    pub const IDS: [&'static str; 11] = [
         "accusing_verbs",
         "addressee_verbs",
         "directive_verbs",
         "experiencer_nouns",
         "fearing_verbs",
+        "harm_verbs",
         "noun_homographs",
         "organisation_nouns",
         "poll_nouns",
@@ -107,6 +111,7 @@ impl RuleWords {
             "directive_verbs" => Some(&mut self.directive_verbs),
             "experiencer_nouns" => Some(&mut self.experiencer_nouns),
             "fearing_verbs" => Some(&mut self.fearing_verbs),
+            "harm_verbs" => Some(&mut self.harm_verbs),
             "noun_homographs" => Some(&mut self.noun_homographs),
             "organisation_nouns" => Some(&mut self.organisation_nouns),
             "poll_nouns" => Some(&mut self.poll_nouns),

@@ -1,0 +1,128 @@
+//! Modifiers: the negators, degree words and contrast words that change a
+//! polar word's weight, looked for a few words back inside its clause.
+
+use super::*;
+
+/// What a negated negative word counts of its polarity: denying a fault
+/// ("not a dictator", "no threat", "not guilty of collusion") takes the fault
+/// away but says nothing good (SO-CAL shifts rather than flips, Taboada et
+/// al. 2011; Kiritchenko & Mohammad 2016 find negated negative words near
+/// neutral). Negated positive words keep `negation_factor` ("not honest").
+pub(super) const NEGATED_NEGATIVE: f64 = 0.0;
+
+/// A modifier in the text: its span, family and factor.
+pub(super) struct Modifier {
+    sentence: usize,
+    span: Range<usize>,
+    family: Family,
+    factor: f64,
+}
+
+pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modifier> {
+    let mut out = Vec::new();
+    for (sentence, hit) in &analysis.hits {
+        for target in &hit.targets {
+            let Target::Term(t) = *target else { continue };
+            let cat = &lexicon.categories[lexicon.terms[t as usize].category];
+            if matches!(
+                cat.family,
+                Family::Negator | Family::Intensifier | Family::Downtoner | Family::Contrast
+            ) {
+                out.push(Modifier {
+                    sentence: *sentence,
+                    span: hit.start..hit.end,
+                    family: cat.family,
+                    factor: cat.factor,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn apply_modifiers(
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+    modifiers: &[Modifier],
+    th: &mut TermHit,
+) {
+    let text = analysis.article.text.as_str();
+    let words = &analysis.words;
+    let term_word = word_at(words, th.start);
+    let window = lexicon.scoring.modifier_window;
+    let lo = modifiers.partition_point(|m| m.sentence < th.sentence);
+    let hi = modifiers
+        .partition_point(|m| m.sentence <= th.sentence)
+        .max(lo);
+    let sentence = &modifiers[lo..hi];
+    for m in sentence.iter().filter(|m| m.family == Family::Contrast) {
+        if m.span.end <= th.start {
+            th.factor *= m.factor;
+        } else if m.span.start >= th.end {
+            th.factor *= lexicon.scoring.before_contrast;
+        }
+    }
+    // negators and degree words: only the few just before the word can reach it
+    let before = sentence.partition_point(|m| m.span.end <= th.start);
+    for m in sentence[..before].iter().rev().take(2 * window + 2).rev() {
+        if m.family == Family::Contrast {
+            continue;
+        }
+        let distance = term_word.saturating_sub(word_at(words, m.span.end.saturating_sub(1)));
+        if distance == 0 || distance > window {
+            continue;
+        }
+        let gap = &text[m.span.end..th.start];
+        if gap.contains([',', ';', ':', '\u{2014}', '(', ')']) {
+            continue;
+        }
+        match m.family {
+            Family::Negator if prohibitive(analysis, &lexicon.words, th.sentence, &m.span) => {}
+            Family::Negator => th.negated = !th.negated,
+            _ => th.factor *= m.factor,
+        }
+    }
+}
+
+/// A negator that forbids rather than denies: a negative imperative at the
+/// start of a clause ("Japan, don't get too arrogant") or "not to" after a
+/// directive verb ("urged Japan not to interfere"). Warning someone off a thing
+/// presupposes they lean toward it, so the polar word keeps its sign.
+pub(super) fn prohibitive(
+    analysis: &Analysis,
+    rules: &RuleWords,
+    sentence: usize,
+    negator: &Range<usize>,
+) -> bool {
+    let text = analysis.article.text.as_str();
+    let word = text[negator.clone()]
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    let start = analysis.doc.sentences[sentence].span.start;
+    let before = &text[start..negator.start];
+    if matches!(word.as_str(), "don't" | "do not" | "never") {
+        // clause-initial: after nothing but an opening quote, or after a
+        // vocative of up to three words ("Japan, don't ...")
+        let lead: Vec<&str> = before.split_whitespace().take(4).collect();
+        let bare = lead
+            .concat()
+            .trim_matches(['"', '\u{201c}', '\u{2018}', '\''])
+            .is_empty();
+        let vocative = lead.len() <= 3
+            && lead.last().is_some_and(|w| w.ends_with(','))
+            && lead[..lead.len() - 1].iter().all(|w| !w.contains(','))
+            && lead[0]
+                .trim_start_matches(['"', '\u{201c}', '\u{2018}', '\''])
+                .starts_with(char::is_uppercase);
+        return bare || vocative;
+    }
+    if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
+        return false;
+    }
+    last_words(before, DIRECTIVE_REACH)
+        .iter()
+        .any(|w| rules.directive_verbs.contains(&bare_lower(w)))
+}
+
+/// Words before "not to" searched for a directive verb.
+pub(super) const DIRECTIVE_REACH: usize = 6;

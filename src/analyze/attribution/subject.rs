@@ -216,7 +216,7 @@ impl Finder<'_, '_> {
         let fits = match form {
             Form::Past => true,
             Form::ThirdPerson if self.plural_noun_too(cue) => {
-                (strong && !initial_only) || self.verbal_after(cue_end)
+                (self.nounish(k) && !initial_only) || self.verbal_after(cue_end)
             }
             Form::ThirdPerson => true,
             Form::Participle => strong,

@@ -69,18 +69,29 @@ pub fn mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
 
 fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut seen_full: Vec<usize> = Vec::new();
+    // full names of people seen so far, lower-cased, with their actor: a
+    // surname counts only after a full name that holds it ("Lin" after "Lin
+    // Jian" is China's spokesperson, after "Lin Chia-lung" Taiwan's minister)
+    let mut seen_people: Vec<(usize, String)> = Vec::new();
+    let text = analysis.article.text.as_str();
     for (sentence, hit) in &analysis.hits {
         for target in &hit.targets {
             let Target::Name { actor, role } = *target else {
                 continue;
             };
             let actor = actor as usize;
-            if role == NameRole::Surname && !seen_full.contains(&actor) {
+            let name = text[hit.start..hit.end].to_lowercase();
+            if role == NameRole::Surname
+                && !seen_people
+                    .iter()
+                    .any(|(a, full)| *a == actor && full.split([' ', '-']).any(|w| w == name))
+            {
                 continue;
             }
-            if matches!(role, NameRole::Person | NameRole::Alias) {
-                seen_full.push(actor);
+            let is_person_name = role == NameRole::Person
+                || (role == NameRole::Alias && lexicon.actors[actor].kind == "person");
+            if is_person_name && !seen_people.iter().any(|(a, n)| *a == actor && *n == name) {
+                seen_people.push((actor, name));
             }
             let person = matches!(role, NameRole::Person | NameRole::Surname)
                 || lexicon.actors[actor].kind == "person";
@@ -303,4 +314,47 @@ pub fn stances(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Stance> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ActorRef;
+    use crate::analyze::analyze;
+    use crate::ingest::Article;
+    use crate::lexicon::Lexicon;
+
+    /// The actor ids of every non-pronoun mention of `word` in `text`.
+    fn actors_of(text: &str, word: &str) -> Vec<String> {
+        let lexicon = Lexicon::builtin().expect("builtin");
+        let article = Article::from_text("t", text);
+        let a = analyze(&article, &lexicon);
+        a.mentions
+            .iter()
+            .filter(|m| !m.pronoun && text[m.span.clone()] == *word)
+            .filter_map(|m| match m.actor {
+                ActorRef::Lexicon(i) => Some(lexicon.actors[i].id.clone()),
+                ActorRef::Adhoc(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_counts_only_after_a_full_name_that_holds_it() {
+        let cases = [
+            (
+                "Spokesperson Lin Jian spoke in Beijing. Lin added that Taiwan must wait.",
+                vec!["china"],
+            ),
+            ("Taiwan and China disagreed. Lin said nothing.", vec![]),
+            (
+                "Lin Chia-lung met envoys in Taipei. Lin said China was wrong.",
+                vec!["taiwan"],
+            ),
+        ];
+        for (text, want) in cases {
+            let mut got = actors_of(text, "Lin");
+            got.dedup();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

@@ -80,18 +80,18 @@ fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
                 continue;
             };
             let actor = actor as usize;
-            let name = text[hit.start..hit.end].to_lowercase();
-            if role == NameRole::Surname
-                && !seen_people
-                    .iter()
-                    .any(|(a, full)| *a == actor && full.split([' ', '-']).any(|w| w == name))
-            {
-                continue;
-            }
             let is_person_name = role == NameRole::Person
                 || (role == NameRole::Alias && lexicon.actors[actor].kind == "person");
-            if is_person_name && !seen_people.iter().any(|(a, n)| *a == actor && *n == name) {
-                seen_people.push((actor, name));
+            if role == NameRole::Surname || is_person_name {
+                let name = text[hit.start..hit.end].to_lowercase();
+                let holds = |full: &String| full.split([' ', '-']).any(|w| w == name);
+                let seen = |(a, full): &(usize, String)| *a == actor && holds(full);
+                if role == NameRole::Surname && !seen_people.iter().any(seen) {
+                    continue;
+                }
+                if is_person_name && !seen_people.iter().any(|(a, n)| *a == actor && *n == name) {
+                    seen_people.push((actor, name));
+                }
             }
             let person = matches!(role, NameRole::Person | NameRole::Surname)
                 || lexicon.actors[actor].kind == "person";

@@ -577,8 +577,8 @@ impl Builder {
     }
 
     fn words(&mut self, ctx: &Ctx, id: &str, doc: &Spanned<super::schema::WordsDoc>) {
-        if !RuleWords::IDS.contains(&id) {
-            let known = RuleWords::IDS.join("`, `");
+        if self.words.get_mut(id).is_none() {
+            let known = RuleWords::ids().join("`, `");
             let msg = format!("unknown word list `words.{id}`; the rules use `{known}`");
             self.error(ctx, &doc.span(), msg);
             return;

@@ -88,37 +88,38 @@ pub struct RuleWords {
 }
 
 impl RuleWords {
-    /// The IDs of the lists, as written in `[words.ID]`.
-    pub const IDS: [&'static str; 11] = [
-        "accusing_verbs",
-        "addressee_verbs",
-        "directive_verbs",
-        "experiencer_nouns",
-        "fearing_verbs",
-        "harm_verbs",
-        "noun_homographs",
-        "organisation_nouns",
-        "poll_nouns",
-        "role_nouns",
-        "unmarked_plurals",
-    ];
+    /// Every list with its ID, as written in `[words.ID]`: the one place that
+    /// ties an ID to a field.
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 11] {
+        [
+            ("accusing_verbs", &mut self.accusing_verbs),
+            ("addressee_verbs", &mut self.addressee_verbs),
+            ("directive_verbs", &mut self.directive_verbs),
+            ("experiencer_nouns", &mut self.experiencer_nouns),
+            ("fearing_verbs", &mut self.fearing_verbs),
+            ("harm_verbs", &mut self.harm_verbs),
+            ("noun_homographs", &mut self.noun_homographs),
+            ("organisation_nouns", &mut self.organisation_nouns),
+            ("poll_nouns", &mut self.poll_nouns),
+            ("role_nouns", &mut self.role_nouns),
+            ("unmarked_plurals", &mut self.unmarked_plurals),
+        ]
+    }
 
     /// The list with a given ID.
     pub fn get_mut(&mut self, id: &str) -> Option<&mut WordList> {
-        match id {
-            "accusing_verbs" => Some(&mut self.accusing_verbs),
-            "addressee_verbs" => Some(&mut self.addressee_verbs),
-            "directive_verbs" => Some(&mut self.directive_verbs),
-            "experiencer_nouns" => Some(&mut self.experiencer_nouns),
-            "fearing_verbs" => Some(&mut self.fearing_verbs),
-            "harm_verbs" => Some(&mut self.harm_verbs),
-            "noun_homographs" => Some(&mut self.noun_homographs),
-            "organisation_nouns" => Some(&mut self.organisation_nouns),
-            "poll_nouns" => Some(&mut self.poll_nouns),
-            "role_nouns" => Some(&mut self.role_nouns),
-            "unmarked_plurals" => Some(&mut self.unmarked_plurals),
-            _ => None,
-        }
+        self.lists_mut()
+            .into_iter()
+            .find_map(|(name, list)| (name == id).then_some(list))
+    }
+
+    /// The IDs of the lists, for messages.
+    pub fn ids() -> Vec<&'static str> {
+        RuleWords::default()
+            .lists_mut()
+            .iter()
+            .map(|(id, _)| *id)
+            .collect()
     }
 }
 
@@ -144,5 +145,15 @@ mod tests {
             assert_eq!(list.contains(word), expected, "{word:?}");
         }
         assert_eq!(list.len(), 2);
+    }
+
+    #[test]
+    fn every_list_id_resolves_and_the_builtin_file_fills_every_list() {
+        let mut lexicon = crate::lexicon::Lexicon::builtin().expect("builtin");
+        for id in RuleWords::ids() {
+            let list = lexicon.words.get_mut(id).expect("an ID names a list");
+            assert!(!list.is_empty(), "rules.toml leaves `{id}` empty");
+        }
+        assert!(RuleWords::default().get_mut("no_such_list").is_none());
     }
 }

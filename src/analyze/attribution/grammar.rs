@@ -214,6 +214,8 @@ pub(super) const MAX_APPOSITIVE_WORDS: usize = 16;
 /// clause's ("by saying", "after warning", "while claiming").
 pub(super) const GERUND_PREPOSITIONS: &[&str] =
     &["after", "before", "by", "since", "when", "while", "without"];
+/// Words at most in the source of a headline verb ("Former Clinton Pollster").
+pub(super) const MAX_HEADLINE_SOURCE_WORDS: usize = 6;
 /// Bytes looked back from a headline verb for the start of its clause.
 pub(super) const HEADLINE_LOOKBACK: usize = 160;
 /// Words at most between "in" and a poll noun ("in a new Fox News poll").

@@ -52,15 +52,15 @@ impl Finder<'_, '_> {
             });
         let source = trim_punct(self.text(), clause..cue.span.start);
         let words = self.text()[source.clone()].split_whitespace().count();
-        if words == 0 || words > MAX_COLON_NAME_WORDS || self.in_quote(source.start) {
+        if words == 0 || words > MAX_HEADLINE_SOURCE_WORDS || self.in_quote(source.start) {
             return None;
         }
         let content = self.indirect_content(s, cue.span.end, Some(&source), cue);
         Some(self.attribution(s, cue, Some(source), content, false))
     }
 
-    /// "it is widely believed that …": the phrase is both the cue and its vague source.
-    /// A passive with its agent after all ("is widely viewed by geopolitical
+    /// "it is widely believed that …": the phrase is both the cue and its
+    /// vague source. A passive with its agent after all ("is widely viewed by geopolitical
     /// analysts") takes the agent as its source, whose kind its words decide.
     pub(super) fn agentless_cue(&self, s: usize, cue: &Cue) -> Attribution {
         if let Some(agent) = self.agent_after(s, cue.span.end) {
@@ -77,7 +77,10 @@ impl Finder<'_, '_> {
     fn agent_after(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let rest = &self.text()[at..];
         let by = rest.len() - rest.trim_start().len();
-        if !rest[by..].to_lowercase().starts_with("by ") {
+        if !rest[by..]
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("by "))
+        {
             return None;
         }
         let end = self.analysis.sentence_words[s].end;
@@ -112,7 +115,10 @@ impl Finder<'_, '_> {
     pub(super) fn poll_cues(&self, s: usize) -> Vec<Cue> {
         self.analysis.sentence_words[s]
             .clone()
-            .filter(|&w| self.lower(w) == "in" && self.poll_head(s, w).is_some())
+            .filter(|&w| {
+                self.text()[self.words()[w].span.clone()].eq_ignore_ascii_case("in")
+                    && self.poll_head(s, w).is_some()
+            })
             .map(|w| Cue {
                 span: self.words()[w].span.clone(),
                 loaded: false,

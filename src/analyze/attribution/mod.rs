@@ -47,6 +47,7 @@
 //! a bounded number of words away from its cue, so the pass stays linear in
 //! the article's length.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -210,7 +211,8 @@ struct Finder<'a, 'b> {
     cue_words: Vec<bool>,
     /// Lower-cased words written with a capital somewhere other than at the
     /// start of a sentence: names, as opposed to words capitalised by position.
-    proper: HashSet<String>,
+    /// Built on first use: only a rare rule needs it.
+    proper: OnceCell<HashSet<String>>,
 }
 
 /// The category of a term target.
@@ -255,13 +257,6 @@ impl<'a, 'b> Finder<'a, 'b> {
                 w += 1;
             }
         }
-        let proper = analysis
-            .sentence_words
-            .iter()
-            .flat_map(|range| range.clone().skip(1))
-            .filter(|&w| words[w].capitalised)
-            .map(|w| analysis.article.text[words[w].span.clone()].to_lowercase())
-            .collect();
         Finder {
             analysis,
             lexicon,
@@ -269,8 +264,25 @@ impl<'a, 'b> Finder<'a, 'b> {
             last_person: None,
             names,
             cue_words,
-            proper,
+            proper: OnceCell::new(),
         }
+    }
+
+    /// Whether a word (lower-cased) is capitalised somewhere other than at
+    /// the start of a sentence.
+    pub(super) fn capitalised_elsewhere(&self, lower: &str) -> bool {
+        let words = &self.analysis.words;
+        self.proper
+            .get_or_init(|| {
+                self.analysis
+                    .sentence_words
+                    .iter()
+                    .flat_map(|range| range.clone().skip(1))
+                    .filter(|&w| words[w].capitalised)
+                    .map(|w| self.text()[words[w].span.clone()].to_lowercase())
+                    .collect()
+            })
+            .contains(lower)
     }
 
     pub(super) fn text(&self) -> &'b str {

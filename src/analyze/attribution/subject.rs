@@ -211,7 +211,7 @@ impl Finder<'_, '_> {
         let initial_only = k == first
             && self.names[k].is_none()
             && !self.role_noun(&lower)
-            && !self.proper.contains(&lower);
+            && !self.capitalised_elsewhere(&lower);
         let strong = self.nounish(k) || self.verbal_after(cue_end);
         let fits = match form {
             Form::Past => true,

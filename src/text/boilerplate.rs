@@ -134,6 +134,12 @@ mod tests {
             ),
             ("We use cookies to improve", Verdict::DropLine, None),
             ("Officials say we use cookies", Verdict::Keep, None),
+            // two rules fire: the earlier one in lexicon order decides
+            (
+                "We use cookies; the personal views of the author",
+                Verdict::DropLine,
+                Some("opinion-marker"),
+            ),
             ("", Verdict::Keep, None),
         ];
         for (line, verdict, flag) in cases {

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use crate::ingest::Article;
 use crate::lexicon::{Hit, Lexicon};
+use crate::text::Slice;
 use crate::text::normalize::Folded;
 use crate::text::offsets::CharIndex;
 use crate::text::{Doc, segment};
@@ -65,7 +66,7 @@ pub struct Analysis<'a> {
 impl Analysis<'_> {
     /// The text of a byte range.
     pub fn slice(&self, span: &Range<usize>) -> &str {
-        &self.article.text[span.clone()]
+        self.article.text.slice(span.clone())
     }
 
     /// The sentence containing byte offset `at`, if any.
@@ -113,7 +114,7 @@ fn find_hits(text: &str, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
     let mut folded = Folded::default();
     let mut out = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        folded.refill(&text[sentence.span.clone()], sentence.span.start);
+        folded.refill(text.slice(sentence.span.clone()), sentence.span.start);
         out.extend(
             lexicon
                 .matcher
@@ -131,7 +132,7 @@ fn first_line_title(text: &str, doc: &Doc) -> Option<String> {
     if first.paragraph != 0 {
         return None;
     }
-    let line = text[first.span.clone()].trim();
+    let line = text.slice(first.span.clone()).trim();
     let title: String = line.chars().take(200).collect();
     (!title.is_empty()).then_some(title)
 }

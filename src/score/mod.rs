@@ -182,13 +182,20 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
 }
 
 /// For each sentence: does it carry an attribution (a cue, attributed content, or a source's quote)?
+///
+/// Sentences are disjoint and in order, so the sentences a span overlaps are
+/// one run found by binary search, and the runs are added up in one pass
+/// (a span over many sentences costs no more than a short one).
 pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
-    let mut out = vec![false; analysis.doc.sentences.len()];
+    let sentences = &analysis.doc.sentences;
+    let mut starts = vec![0i64; sentences.len() + 1];
     let mut mark = |span: &std::ops::Range<usize>| {
-        for (i, sentence) in analysis.doc.sentences.iter().enumerate() {
-            if sentence.span.start < span.end && span.start < sentence.span.end {
-                out[i] = true;
-            }
+        // the sentences with start < span.end and span.start < end
+        let lo = sentences.partition_point(|s| s.span.end <= span.start);
+        let hi = sentences.partition_point(|s| s.span.start < span.end);
+        if lo < hi {
+            starts[lo] += 1;
+            starts[hi] -= 1;
         }
     };
     for a in &analysis.attributions {
@@ -198,7 +205,14 @@ pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
     for q in analysis.quotes.iter().filter(|q| !q.scare) {
         mark(&q.inner);
     }
-    out
+    let mut open = 0;
+    starts[..sentences.len()]
+        .iter()
+        .map(|d| {
+            open += d;
+            open > 0
+        })
+        .collect()
 }
 
 fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
@@ -329,8 +343,9 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             vec![actor, up]
         }
     };
-    let touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
-        if !order.contains(&actor) {
+    let mut seen: std::collections::HashSet<ActorRef> = std::collections::HashSet::new();
+    let mut touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
+        if seen.insert(actor) {
             order.push(actor);
         }
     };

@@ -218,22 +218,45 @@ const PIECES: &[&str] = &[
     "\u{FFFD}",
 ];
 
-/// Text from pieces, each repeated (sometimes into a long run), joined with or without a space.
-fn hostile_text() -> impl Strategy<Value = String> {
+/// Quote marks of every kind, for glued mark-word-mark units; single marks
+/// (which broke) thrice, since an open double quote hides them.
+const MARKS: &[&str] = &[
+    "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{201A}", "\u{2039}",
+    "\u{203A}", "'", "\u{2018}", "\u{2019}", "'", "\u{2018}", "\u{2019}", "'", "\u{2018}",
+    "\u{2019}",
+];
+
+/// One unit of hostile text: a piece repeated (sometimes into a long run),
+/// or a word glued between two quote marks of any kinds (`‘wolf'`, `'ẞ’`).
+fn unit() -> impl Strategy<Value = String> {
     let repeat = prop_oneof![8 => 1usize..3, 1 => 20usize..200];
-    let piece = (0..PIECES.len(), repeat, any::<bool>());
-    prop::collection::vec(piece, 0..60).prop_map(|pieces| {
-        let mut text = String::new();
-        for (i, times, spaced) in pieces {
-            for _ in 0..times {
-                text.push_str(PIECES[i]);
-                if spaced {
-                    text.push(' ');
-                }
-            }
-        }
-        text
-    })
+    let run = (0..PIECES.len(), repeat, any::<bool>()).prop_map(|(i, times, spaced)| {
+        let piece = if spaced {
+            format!("{} ", PIECES[i])
+        } else {
+            PIECES[i].to_string()
+        };
+        piece.repeat(times)
+    });
+    let quoted = (
+        0..MARKS.len(),
+        0..PIECES.len(),
+        0..MARKS.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(open, word, close, spaced)| {
+            let space = if spaced { " " } else { "" };
+            format!(
+                "{space}{}{}{}{space}",
+                MARKS[open], PIECES[word], MARKS[close]
+            )
+        });
+    prop_oneof![2 => run, 1 => quoted]
+}
+
+/// Text from hostile units.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(unit(), 0..60).prop_map(|units| units.concat())
 }
 
 proptest! {

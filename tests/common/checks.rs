@@ -20,8 +20,38 @@ pub fn problems(
     rows: &ArticleRows,
 ) -> Vec<String> {
     let mut out = analysis.span_errors();
+    out.extend(quote_problems(analysis));
     out.extend(row_problems(&analysis.article.text, rows));
     out.extend(figure_problems(scores, actors));
+    out
+}
+
+/// A quote's span is its words with exactly one mark before them and one
+/// after (none when its closing mark is missing).
+fn quote_problems(analysis: &Analysis) -> Vec<String> {
+    let text = analysis.article.text.as_str();
+    let is_mark = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| {
+            "\"'\u{201C}\u{201D}\u{201E}\u{00AB}\u{00BB}\u{2018}\u{2019}".contains(c)
+        }) && chars.next().is_none()
+    };
+    let mut out = Vec::new();
+    for q in &analysis.quotes {
+        let (Some(open), Some(close)) = (
+            text.get(q.outer.start..q.inner.start),
+            text.get(q.inner.end..q.outer.end),
+        ) else {
+            out.push(format!(
+                "quote {:?} / {:?} does not slice",
+                q.outer, q.inner
+            ));
+            continue;
+        };
+        if !is_mark(open) || !(is_mark(close) || q.unbalanced && close.is_empty()) {
+            out.push(format!("quote {:?}: marks {open:?} and {close:?}", q.outer));
+        }
+    }
     out
 }
 

@@ -335,6 +335,25 @@ fn a_bad_lexicon_stops_score_with_its_location() {
 }
 
 #[test]
+fn score_refuses_a_lexicon_weight_of_nan_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("extra.toml"),
+        "[category.x]\nfamily = \"loaded\"\npolarity = -1\nterms = [{ text = \"calm\", weight = nan }]\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.code(2).stderr(predicate::str::contains(
+        "extra.toml:4:10: error: in `terms`: weight `NaN` of `calm` is not a finite number",
+    ));
+    assert!(!out.path().join("articles.csv").exists(), "nothing scored");
+}
+
+#[test]
 fn a_user_lexicon_extends_the_builtin_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(

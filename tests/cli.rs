@@ -192,7 +192,10 @@ fn a_failed_run_leaves_earlier_reports_untouched() {
     let leftovers: Vec<_> = fs::read_dir(out.path())
         .expect("dir")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".tmp") || name.starts_with(".framescore")
+        })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
 }

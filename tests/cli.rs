@@ -192,7 +192,10 @@ fn a_failed_run_leaves_earlier_reports_untouched() {
     let leftovers: Vec<_> = fs::read_dir(out.path())
         .expect("dir")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".tmp") || name.starts_with(".framescore")
+        })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
 }
@@ -332,6 +335,25 @@ fn a_bad_lexicon_stops_score_with_its_location() {
     assert.code(2).stderr(predicate::str::contains(
         "loaded.toml:3:1: error: unknown field `weigth`",
     ));
+}
+
+#[test]
+fn score_refuses_a_lexicon_weight_of_nan_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("extra.toml"),
+        "[category.x]\nfamily = \"loaded\"\npolarity = -1\nterms = [{ text = \"calm\", weight = nan }]\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.code(2).stderr(predicate::str::contains(
+        "extra.toml:4:10: error: in `terms`: weight `NaN` of `calm` is not a finite number",
+    ));
+    assert!(!out.path().join("articles.csv").exists(), "nothing scored");
 }
 
 #[test]

@@ -73,9 +73,9 @@ pub fn builtin_files() -> Vec<LexiconFile> {
 
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
-    let io_err = |source| LexiconError::Io {
+    let io_err = |error| LexiconError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_err)?
@@ -89,9 +89,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            let text = std::fs::read_to_string(&path).map_err(|error| LexiconError::Io {
                 path: path.clone(),
-                source,
+                error,
             })?;
             let name = path
                 .file_name()
@@ -170,12 +170,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A file or folder could not be read.
-    #[error("cannot read lexicon `{}`: {source}", path.display())]
+    #[error("cannot read lexicon `{}`: {error}; check the --lexicons path and its permissions", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, so not a `source`: printed once).
+        error: std::io::Error,
     },
     /// A `--lexicons` folder holds no `.toml` file.
     #[error("lexicon folder `{}` holds no .toml file; point --lexicons at a folder of lexicon files", .0.display())]

@@ -13,6 +13,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod hedge_model;
 pub mod quotes;
 pub mod terms;
 pub mod words;
@@ -60,6 +61,8 @@ pub struct Analysis<'a> {
     pub stances: Vec<Stance>,
     /// Flags from boilerplate rules.
     pub flags: Vec<String>,
+    /// Hedges found by the learned tagger, with the features that decided.
+    pub learned_hedges: Vec<hedge_model::LearnedHedge>,
 }
 
 impl Analysis<'_> {
@@ -99,11 +102,14 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
         mentions: Vec::new(),
         terms: Vec::new(),
         stances: Vec::new(),
+        learned_hedges: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
+    analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
+    hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
     analysis.terms = terms::collect(&analysis, lexicon);
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis

@@ -80,6 +80,22 @@ impl Analysis<'_> {
 
 /// Analyses one article against the lexicon.
 pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
+    analyze_with(article, lexicon, Layers::All)
+}
+
+/// Which layers an analysis runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Lexicon rules and learned models.
+    All,
+    /// Lexicon rules only: what a model's features are computed from when
+    /// it is trained, so a model loaded in the lexicon cannot change the
+    /// features of the next one.
+    LexiconOnly,
+}
+
+/// Analyses one article, running the learned layers or not.
+pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers) -> Analysis<'a> {
     let text = article.text.as_str();
     let doc = segment(text, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
@@ -108,8 +124,10 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
     analysis.attributions = attribution::find(&analysis, lexicon);
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
-    analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
-    hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
+    if layers == Layers::All {
+        analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
+        hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
+    }
     analysis.terms = terms::collect(&analysis, lexicon);
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis

@@ -195,7 +195,7 @@ impl Hedges {
     /// For each sentence of the record's analysis: (gold, features) per word.
     fn words(record: &GoldRecord, lexicon: &Lexicon) -> Vec<Vec<(bool, Vec<String>)>> {
         let article = Article::from_text(&record.id, &record.text);
-        let a = analyze::analyze(&article, lexicon);
+        let a = analyze::analyze_with(&article, lexicon, analyze::Layers::LexiconOnly);
         // gold hedge spans as byte ranges
         let bytes: Vec<usize> = record
             .text
@@ -281,4 +281,76 @@ impl Task for Hedges {
             ("cue_word_r".into(), words.recall()),
         ]
     }
+}
+
+/// What the header of a trained model says about where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// The data it was trained on.
+    pub data: String,
+    /// The exact command that made it.
+    pub made_by: String,
+    /// The licence of the data.
+    pub licence: String,
+}
+
+/// The text of the model file: header (task, data, command, dev figures,
+/// licence, sizes) and weights.
+pub fn model_file(task: &dyn Task, fitted: &Fitted, provenance: &Provenance) -> String {
+    let kept = fitted.model.weights().len();
+    let dev = fitted.by_size.iter().find(|(k, _)| *k == kept).map_or_else(
+        || "not measured (train with --dev FILE)".to_string(),
+        |(_, figures)| figures_line(figures),
+    );
+    let sizes = fitted
+        .by_size
+        .iter()
+        .map(|(k, figures)| {
+            format!(
+                "{k}: {}",
+                figures
+                    .first()
+                    .map_or(String::new(), |(n, v)| format!("{n} {v:.4}"))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let or_unknown = |s: &str| {
+        if s.is_empty() {
+            "not stated".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let mut header = vec![
+        ("task".to_string(), task.name().to_string()),
+        ("data".to_string(), or_unknown(&provenance.data)),
+        ("made by".to_string(), provenance.made_by.clone()),
+        ("dev score".to_string(), dev),
+        (
+            "licence of data".to_string(),
+            or_unknown(&provenance.licence),
+        ),
+        ("labels".to_string(), task.labels().join(", ")),
+        (
+            "weights".to_string(),
+            format!(
+                "{kept} kept of {} learned from {} examples",
+                fitted.full_size, fitted.examples
+            ),
+        ),
+    ];
+    if !sizes.is_empty() {
+        header.push(("dev score by size".to_string(), sizes));
+    }
+    fitted.model.clone().with_header(header).to_tsv(&[])
+}
+
+/// `name value, …` with four decimals.
+pub fn figures_line(figures: &[(String, f64)]) -> String {
+    figures
+        .iter()
+        .map(|(n, v)| format!("{n} {v:.4}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -50,7 +50,10 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The models shipped with framescore (`lexicons/models/<task>.tsv`), compiled in.
-const BUILTIN_MODELS: &[(&str, &str)] = &[];
+const BUILTIN_MODELS: &[(&str, &str)] = &[(
+    "models/hedges.tsv",
+    include_str!("../../lexicons/models/hedges.tsv"),
+)];
 
 /// Folder of model files inside a lexicon folder.
 pub const MODELS_DIR: &str = "models";

@@ -97,9 +97,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     if models.is_dir() {
         paths.extend(
             std::fs::read_dir(&models)
-                .map_err(|source| LexiconError::Io {
+                .map_err(|error| LexiconError::Io {
                     path: models.clone(),
-                    source,
+                    error,
                 })?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|ext| ext == "tsv")),

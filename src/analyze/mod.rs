@@ -13,6 +13,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod hedge_model;
 pub mod quotes;
 pub mod terms;
 pub mod words;
@@ -63,6 +64,8 @@ pub struct Analysis<'a> {
     pub stances: Vec<Stance>,
     /// Flags from boilerplate rules.
     pub flags: Vec<String>,
+    /// Hedges found by the learned tagger, with the features that decided.
+    pub learned_hedges: Vec<hedge_model::LearnedHedge>,
 }
 
 impl Analysis<'_> {
@@ -136,6 +139,22 @@ impl Analysis<'_> {
 
 /// Analyses one article against the lexicon.
 pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
+    analyze_with(article, lexicon, Layers::All)
+}
+
+/// Which layers an analysis runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Lexicon rules and learned models.
+    All,
+    /// Lexicon rules only: what a model's features are computed from when
+    /// it is trained, so a model loaded in the lexicon cannot change the
+    /// features of the next one.
+    LexiconOnly,
+}
+
+/// Analyses one article, running the learned layers or not.
+pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers) -> Analysis<'a> {
     let text = article.text.as_str();
     let doc = segment(text, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
@@ -158,6 +177,7 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
         mentions: Vec::new(),
         terms: Vec::new(),
         stances: Vec::new(),
+        learned_hedges: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
@@ -173,6 +193,10 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
     }
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
+        hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
+    }
     analysis.terms = terms::collect(&analysis, lexicon);
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis

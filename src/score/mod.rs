@@ -32,8 +32,10 @@ pub struct ArticleScores {
     pub loaded_authorial: usize,
     /// Loaded terms per category (all voices), by category ID.
     pub loaded_by_category: BTreeMap<String, usize>,
-    /// Hedges (all voices).
+    /// Epistemic hedges (all voices): lexicon family `hedge` and learned hedges.
     pub hedges: usize,
+    /// Approximators (all voices): "often", "almost", "roughly".
+    pub approximators: usize,
     /// Hedges in the writer's voice.
     pub hedges_authorial: usize,
     /// Boosters (all voices).
@@ -168,6 +170,7 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
                 s.hedges += 1;
                 s.hedges_authorial += authorial;
             }
+            Family::Approximator => s.approximators += 1,
             Family::Booster => {
                 s.boosters += 1;
                 s.boosters_authorial += authorial;
@@ -374,11 +377,35 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().add(hit.value, hit.quoted);
         }
     }
-    let k = lexicon.scoring.actor_damping;
+    let damping = Damping {
+        base: lexicon.scoring.actor_damping,
+        per_plain_mention: lexicon.scoring.actor_mention_damping,
+    };
     order
         .into_iter()
-        .map(|actor| rows.remove(&actor).unwrap_or_default().finish(actor, k))
+        .map(|actor| {
+            rows.remove(&actor)
+                .unwrap_or_default()
+                .finish(actor, damping)
+        })
         .collect()
+}
+
+/// How much neutral evidence an actor's balance starts with: `base`, plus
+/// `per_plain_mention` for every mention that carries no polar word about
+/// it. An article that names an actor twenty times and calls it "hasty" once
+/// says little about it; a sentence that names it once and calls it hasty
+/// says that much.
+#[derive(Debug, Clone, Copy)]
+struct Damping {
+    base: f64,
+    per_plain_mention: f64,
+}
+
+impl Damping {
+    fn for_tally(self, mentions: usize, hits: usize) -> f64 {
+        self.base + self.per_plain_mention * mentions.saturating_sub(hits) as f64
+    }
 }
 
 #[derive(Default)]
@@ -402,8 +429,9 @@ impl Tally {
         }
     }
 
-    fn finish(self, actor: ActorRef, k: f64) -> ActorScores {
+    fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let k = damping.for_tally(self.mentions, self.positive + self.negative);
         ActorScores {
             actor,
             mentions: self.mentions,
@@ -435,6 +463,35 @@ mod tests {
                 (balance(p, n, k) - want).abs() < 1e-12,
                 "balance({p}, {n}, {k})"
             );
+        }
+    }
+
+    #[test]
+    fn plain_mentions_damp_an_actors_balance() {
+        let damping = Damping {
+            base: 3.0,
+            per_plain_mention: 0.5,
+        };
+        // (mentions, negative hits, expected authorial sentiment)
+        let cases = [
+            // one mention, one hit: a sentence that calls it hasty
+            (1, 1, -1.0 / 4.0),
+            // twenty mentions, one hit: an article that names it often
+            (20, 1, -1.0 / (1.0 + 3.0 + 0.5 * 19.0)),
+            // more hits than mentions (pronouns, roll-ups): no negative damping
+            (1, 3, -3.0 / 6.0),
+        ];
+        for (mentions, negative, want) in cases {
+            let tally = Tally {
+                mentions,
+                negative,
+                sums: [0.0, negative as f64, 0.0, 0.0],
+                ..Tally::default()
+            };
+            let got = tally
+                .finish(ActorRef::Lexicon(0), damping)
+                .authorial_sentiment;
+            assert!((got - want).abs() < 1e-12, "{mentions} {negative}: {got}");
         }
     }
 

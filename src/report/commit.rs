@@ -195,25 +195,34 @@ pub enum CommitError {
         error: io::Error,
     },
     /// Some files in `out` are new, the rest are from the earlier run.
-    Partial {
-        /// The output folder.
-        out: PathBuf,
-        /// Files already replaced by this run's.
-        moved: Vec<String>,
-        /// Files still from the earlier run (or missing).
-        remaining: Vec<String>,
-        /// Where this run's remaining files wait.
-        decided: PathBuf,
-        /// The OS error.
-        error: io::Error,
-    },
+    Partial(Box<PartialMove>),
+}
+
+/// A commit that stopped half-way through moving files into place.
+#[derive(Debug)]
+pub struct PartialMove {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Files already replaced by this run's.
+    pub moved: Vec<String>,
+    /// Files still from the earlier run.
+    pub old: Vec<String>,
+    /// Files of this run not in `out` at all yet.
+    pub missing: Vec<String>,
+    /// The file whose move failed.
+    pub failed: String,
+    /// Where this run's remaining files wait.
+    pub decided: PathBuf,
+    /// The OS error.
+    pub error: io::Error,
 }
 
 impl CommitError {
     /// The OS error behind it.
     pub fn io(&self) -> &io::Error {
         match self {
-            CommitError::NotSwitched { error, .. } | CommitError::Partial { error, .. } => error,
+            CommitError::NotSwitched { error, .. } => error,
+            CommitError::Partial(partial) => &partial.error,
         }
     }
 }
@@ -227,25 +236,38 @@ impl fmt::Display for CommitError {
                 out.display(),
                 staged.display()
             ),
-            CommitError::Partial {
-                out,
-                moved,
-                remaining,
-                decided,
-                error,
-            } => write!(
-                f,
-                "cannot move `{}` into `{}`: {error}; that folder now holds a mixed set: {} from this run, {} from the earlier run (manifest.json tells them apart); the rest of this run's set is in `{}`, and the next framescore run with this --out moves it into place first",
-                remaining.first().map_or("", String::as_str),
-                out.display(),
-                if moved.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    moved.join(", ")
-                },
-                remaining.join(", "),
-                decided.display()
-            ),
+            CommitError::Partial(partial) => {
+                let PartialMove {
+                    out,
+                    moved,
+                    old,
+                    missing,
+                    failed,
+                    decided,
+                    error,
+                } = &**partial;
+                write!(
+                    f,
+                    "cannot move `{failed}` into `{}`: {error}; that folder now holds a mixed set (manifest.json tells them apart) —",
+                    out.display()
+                )?;
+                let groups = [
+                    ("from this run", moved),
+                    ("from the earlier run", old),
+                    ("missing", missing),
+                ];
+                let mut first = true;
+                for (what, names) in groups.iter().filter(|(_, names)| !names.is_empty()) {
+                    let sep = if first { "" } else { ";" };
+                    write!(f, "{sep} {what}: {}", names.join(", "))?;
+                    first = false;
+                }
+                write!(
+                    f,
+                    "; the rest of this run's set is in `{}`, and the next framescore run with this --out moves it into place first (or move the files by hand)",
+                    decided.display()
+                )
+            }
         }
     }
 }
@@ -308,13 +330,19 @@ fn roll_forward(out: &Path, decided: &Path) -> Result<(), CommitError> {
             pause();
         }
         if let Err(error) = fs::rename(decided.join(name), out.join(name)) {
-            return Err(CommitError::Partial {
+            let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect();
+            let (old, missing): (Vec<&str>, Vec<&str>) = present[i..]
+                .iter()
+                .partition(|name| out.join(name).exists());
+            return Err(CommitError::Partial(Box::new(PartialMove {
                 out: out.to_path_buf(),
-                moved: present[..i].iter().map(|s| (*s).to_string()).collect(),
-                remaining: present[i..].iter().map(|s| (*s).to_string()).collect(),
+                moved: names(&present[..i]),
+                old: names(&old),
+                missing: names(&missing),
+                failed: (*name).to_string(),
                 decided: decided.to_path_buf(),
                 error,
-            });
+            })));
         }
     }
     let _ = fs::remove_dir(decided);

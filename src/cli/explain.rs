@@ -142,6 +142,33 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             clip(sentence, 110)
         );
     }
+    section(
+        &mut out,
+        "Hedges (uncertainty; learned ones with the features that decided)",
+    );
+    for h in a.terms.iter().filter(|h| h.family == Family::Hedge) {
+        let cat = &lexicon.categories[lexicon.terms[h.term].category].id;
+        let voice = if h.quoted { "quoted" } else { "writer" };
+        let learned = a
+            .learned_hedges
+            .iter()
+            .find(|l| l.span.start < h.end && h.start < l.span.end);
+        let why = learned.map_or_else(String::new, |l| {
+            let top: Vec<String> = l
+                .evidence
+                .iter()
+                .take(EVIDENCE_SHOWN)
+                .map(|(f, w)| format!("{f} {w:+.2}"))
+                .collect();
+            format!(": score {:+.2} = {} …", l.score, top.join(", "))
+        });
+        let _ = writeln!(
+            out,
+            "  [{}] \"{}\" ({cat}, {voice}){why}",
+            h.sentence,
+            &a.article.text[h.start..h.end]
+        );
+    }
     section(&mut out, "Loaded words (writer's own / quoted)");
     for quoted in [false, true] {
         let words: Vec<String> = a
@@ -197,6 +224,9 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
     }
     out
 }
+
+/// Features shown for each learned hit.
+const EVIDENCE_SHOWN: usize = 4;
 
 fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");

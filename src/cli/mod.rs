@@ -7,6 +7,7 @@ mod kwic;
 mod progress;
 mod score;
 mod terminal;
+mod train;
 
 use std::process::ExitCode;
 
@@ -54,6 +55,8 @@ enum Command {
     Explain(explain::Args),
     /// Show every hit of a lexicon term or category in context.
     Kwic(kwic::Args),
+    /// Train a learned model on gold annotations (JSONL).
+    Train(train::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -72,6 +75,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Score(args) => args.run(),
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
+        Command::Train(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }
 }

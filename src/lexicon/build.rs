@@ -24,10 +24,16 @@ use crate::text::normalize::{fold, fold_keep_case};
 /// Validates and compiles lexicon files; every problem is reported at once.
 pub fn build(files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
     let mut builder = Builder::default();
-    for file in files {
+    let (models, lexicons): (Vec<&LexiconFile>, Vec<&LexiconFile>) =
+        files.iter().partition(|f| super::models::is_model(f));
+    for file in lexicons {
         builder.file(file);
     }
-    builder.finish(files)
+    let (loaded, problems) = super::models::load(&models);
+    builder.problems.extend(problems);
+    let mut lexicon = builder.finish(files)?;
+    super::models::attach(&mut lexicon, loaded);
+    Ok(lexicon)
 }
 
 /// A term as written: text plus optional overrides.
@@ -750,6 +756,7 @@ impl Builder {
                 .map(|f| (f.name.clone(), f.path.clone()))
                 .collect(),
             warnings: self.problems,
+            models: super::Models::default(),
         })
     }
 }

@@ -32,6 +32,7 @@ use super::actors::{ActorRef, Mention};
 use super::words::word_at;
 use super::{Analysis, quotes::Quote};
 use crate::lexicon::{Family, Lexicon, RuleWords, Target};
+use crate::text::Slice;
 use modifiers::{NEGATED_NEGATIVE, apply_modifiers, modifier_hits};
 use target::target_of;
 use voice::voice;

@@ -72,7 +72,7 @@ pub(super) fn apply_modifiers(
         if distance == 0 || distance > window {
             continue;
         }
-        let gap = &text[m.span.end..th.start];
+        let gap = text.slice(m.span.end..th.start);
         if gap.contains([',', ';', ':', '\u{2014}', '(', ')']) {
             continue;
         }
@@ -95,11 +95,12 @@ pub(super) fn prohibitive(
     negator: &Range<usize>,
 ) -> bool {
     let text = analysis.article.text.as_str();
-    let word = text[negator.clone()]
+    let word = text
+        .slice(negator.clone())
         .to_lowercase()
         .replace('\u{2019}', "'");
     let start = analysis.doc.sentences[sentence].span.start;
-    let before = &text[start..negator.start];
+    let before = text.slice(start..negator.start);
     if matches!(word.as_str(), "don't" | "do not" | "never") {
         // clause-initial: after nothing but an opening quote, or after a
         // vocative of up to three words ("Japan, don't ...")
@@ -116,7 +117,7 @@ pub(super) fn prohibitive(
                 .starts_with(char::is_uppercase);
         return bare || vocative;
     }
-    if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
+    if word != "not" || !text.slice(negator.end..).trim_start().starts_with("to ") {
         return false;
     }
     last_words(before, DIRECTIVE_REACH)

@@ -85,7 +85,8 @@ pub(super) fn target_of(
     // at most `n` words between byte offsets `a` and `b` (reads no further than that)
     let within = |a: usize, b: usize, n: usize| {
         a >= b
-            || text[a..b]
+            || text
+                .slice(a..b)
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .take(n + 1)
@@ -100,19 +101,22 @@ pub(super) fn target_of(
         .iter()
         .filter(|m| m.span.start >= span.end)
         .collect();
-    let clean =
-        |a: usize, b: usize| !text[a.min(b)..b.max(a)].contains([',', ';', ':', '.', '\u{2014}']);
+    let clean = |a: usize, b: usize| {
+        !text
+            .slice(a.min(b)..b.max(a))
+            .contains([',', ';', ':', '.', '\u{2014}'])
+    };
     // an experiencer noun names whose feeling it is, not whom it judges:
     // "the security anxieties of China", "Japan's concerns", "the dispute
     // between Russia and Japan"
     let experiencer = rules
         .experiencer_nouns
-        .contains(&bare_lower(&text[span.clone()]));
+        .contains(&bare_lower(text.slice(span.clone())));
     // possessive: "Beijing's expansionist narrative", "its aggressive claims"
     if let Some(m) = before.iter().rev().find(|m| {
-        let gap = &text[m.span.end..span.start];
+        let gap = text.slice(m.span.end..span.start);
         let possessive = gap.starts_with("'s") || gap.starts_with("\u{2019}s") || {
-            let word = text[m.span.clone()].to_lowercase();
+            let word = text.slice(m.span.clone()).to_lowercase();
             m.pronoun && matches!(word.as_str(), "its" | "his" | "her" | "their")
         };
         possessive && within(m.span.end, span.start, MAX_GAP_WORDS) && clean(m.span.end, span.start)
@@ -128,7 +132,8 @@ pub(super) fn target_of(
         };
         within(span.end, m.span.start, 5)
             && clean(span.end, m.span.start)
-            && text[span.end..m.span.start]
+            && text
+                .slice(span.end..m.span.start)
                 .split_whitespace()
                 .any(|w| linkers.iter().any(|l| w.eq_ignore_ascii_case(l)))
     }) {
@@ -137,11 +142,11 @@ pub(super) fn target_of(
     // vocative: "Japan, don't get too arrogant."
     let sentence_start = analysis.doc.sentences[sentence].span.start;
     if let Some(m) = before.first().filter(|m| {
-        text[sentence_start..m.span.start]
+        text.slice(sentence_start..m.span.start)
             .trim()
             .trim_start_matches(['"', '\u{201c}'])
             .is_empty()
-            && text[m.span.end..].trim_start().starts_with(',')
+            && text.slice(m.span.end..).trim_start().starts_with(',')
     }) && within(m.span.end, span.start, 6)
     {
         return Some(m.actor);
@@ -150,7 +155,8 @@ pub(super) fn target_of(
     if let Some(m) = before.iter().rev().find(|m| {
         within(m.span.end, span.start, 4)
             && clean(m.span.end, span.start)
-            && text[m.span.end..span.start]
+            && text
+                .slice(m.span.end..span.start)
                 .to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| COPULAS.contains(&w))
@@ -160,7 +166,9 @@ pub(super) fn target_of(
     // a verb of harming is the agent's doing: "Japan's military expansion,
     // especially its efforts …, directly threatens the passage for the Russian
     // fleet" judges Japan, not the fleet it threatens
-    if rules.harm_verbs.contains(&bare_lower(&text[span.clone()]))
+    if rules
+        .harm_verbs
+        .contains(&bare_lower(text.slice(span.clone())))
         && let Some(m) = before
             .iter()
             .rev()
@@ -187,7 +195,7 @@ pub(super) fn target_of(
 
 /// Whether a clause ends between byte offsets `a` and `b` (commas do not end one).
 pub(super) fn clause_break(text: &str, a: usize, b: usize) -> bool {
-    let gap = text[a..b].to_lowercase();
+    let gap = text.slice(a..b).to_lowercase();
     gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
 }
 

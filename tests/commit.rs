@@ -393,3 +393,28 @@ fn reports_get_the_mode_the_umask_allows_not_0600() {
         }
     }
 }
+
+#[test]
+fn a_file_put_into_the_output_folder_during_a_run_survives_the_commit() {
+    let n = 20;
+    let work = tempfile::tempdir().expect("tempdir");
+    let a = corpus(work.path(), "a", n);
+    let b = corpus(work.path(), "b", n);
+    let out = work.path().join("reports");
+    assert!(run(&a, &out).status.success());
+    let mut child = start(&b, &out, Some(300));
+    let pid = child.id();
+    assert!(
+        wait_for(|| staged_manifest(&out, pid), Duration::from_secs(60)),
+        "the run never staged its manifest"
+    );
+    fs::write(out.join("mine.txt"), "my notes").expect("write");
+    assert!(child.wait().expect("wait").success());
+    assert_eq!(
+        fs::read_to_string(out.join("mine.txt")).ok().as_deref(),
+        Some("my notes")
+    );
+    fs::remove_file(out.join("mine.txt")).expect("rm");
+    assert_eq!(complete_set(&out, n).expect("complete").prefix, "b");
+    assert_eq!(leftovers(&out), Vec::<String>::new());
+}

@@ -129,7 +129,7 @@ fn duplicate_ids_and_an_input_given_twice_are_warned_and_counted() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "two.jsonl:2: article id `x` was already used by",
+            "two.jsonl:2: article id `x` was already used by an earlier article",
         ))
         .stderr(predicate::str::contains("a.txt: was already read"));
     assert_eq!(ids(out.path()), vec!["x", "x", "a"]);

@@ -35,9 +35,14 @@
 //! Every failure says exactly what is on disk: the earlier set untouched, or
 //! which files are new and where the rest of the new set waits.
 //!
-//! Test hook (not for users): `FRAMESCORE_TEST_PAUSE_MS=N` sleeps N
-//! milliseconds before and after the commit point and before each file move,
-//! so a test can kill the process inside the commit.
+//! Test hook (debug builds only, not for users): `FRAMESCORE_TEST_PAUSE_MS=N`
+//! sleeps N milliseconds before and after the commit point and before each
+//! file move, so a test can kill the process inside the commit.
+//!
+//! Staging folders are removed file by file (framescore's names only), never
+//! recursively: if anything else ended up inside, the folder is kept and
+//! reported rather than deleted with it. For the same reason `OUT` is
+//! checked again right before the exchange.
 
 use std::fmt;
 use std::fs;
@@ -136,8 +141,11 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), CommitError> {
         sync_dir(&self.path);
         pause();
+        // re-checked: a file the user put into OUT during the run must not
+        // vanish with the earlier set
+        let swap_now = self.mode == Mode::Swap && swappable(&self.out);
         match self.mode {
-            Mode::Swap => match swap(&self.path, &self.out) {
+            Mode::Swap if swap_now => match swap(&self.path, &self.out) {
                 Ok(()) => {
                     self.armed = false;
                     if let Some((parent, _)) = split(&self.out) {
@@ -145,7 +153,7 @@ impl Staging {
                     }
                     pause();
                     // the staging name now holds the earlier set (or nothing)
-                    let _ = fs::remove_dir_all(&self.path);
+                    let _ = remove_set(&self.path);
                     return Ok(());
                 }
                 Err(_) => {
@@ -154,6 +162,9 @@ impl Staging {
                     fs::create_dir_all(&self.out).map_err(|error| self.not_switched(error))?;
                 }
             },
+            Mode::Swap => {
+                fs::create_dir_all(&self.out).map_err(|error| self.not_switched(error))?;
+            }
             Mode::InPlace => {}
         }
         let decided = self.out.join(format!("{COMMIT}{}", self.id));
@@ -177,7 +188,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if self.armed {
-            let _ = fs::remove_dir_all(&self.path);
+            let _ = remove_set(&self.path);
         }
     }
 }
@@ -357,11 +368,14 @@ fn recover(out: &Path) -> Vec<String> {
     if let Some((parent, name)) = split(out) {
         let prefix = format!(".{name}{STAGING}");
         for (path, rest) in entries_with_prefix(parent, &prefix) {
-            if abandoned(&rest) && fs::remove_dir_all(&path).is_ok() {
-                done.push(format!(
-                    "removed `{}`, left by an interrupted run",
-                    path.display()
-                ));
+            if abandoned(&rest) {
+                done.push(match remove_set(&path) {
+                    Ok(()) => format!("removed `{}`, left by an interrupted run", path.display()),
+                    Err(err) => format!(
+                        "left `{}` from an interrupted run in place: {err}; it holds files framescore did not write, look inside and remove it",
+                        path.display()
+                    ),
+                });
             }
         }
     }
@@ -377,7 +391,7 @@ fn recover(out: &Path) -> Vec<String> {
         }
     }
     for (path, rest) in entries_with_prefix(out, STAGING) {
-        if abandoned(&rest) && fs::remove_dir_all(&path).is_ok() {
+        if abandoned(&rest) && remove_set(&path).is_ok() {
             done.push(format!(
                 "removed `{}`, left by an interrupted run",
                 path.display()
@@ -396,6 +410,18 @@ fn recover(out: &Path) -> Vec<String> {
         }
     }
     done
+}
+
+/// Removes a staging folder: framescore's files in it, then the folder,
+/// which fails (and is kept) if anything else is inside.
+fn remove_set(dir: &Path) -> io::Result<()> {
+    for name in FILES {
+        match fs::remove_file(dir.join(name)) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+            _ => {}
+        }
+    }
+    fs::remove_dir(dir)
 }
 
 /// Entries of `dir` whose name starts with `prefix`, with the rest of the name; sorted.
@@ -437,6 +463,9 @@ fn sync_dir(dir: &Path) {
 }
 
 fn pause() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
     static MS: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
         std::env::var("FRAMESCORE_TEST_PAUSE_MS")
             .ok()

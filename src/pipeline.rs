@@ -42,6 +42,10 @@ pub struct Options {
     pub excel: bool,
     /// Write JSON Lines to standard output instead of report files.
     pub jsonl: bool,
+    /// `--glob` patterns as given (compiled in `ingest`), for the manifest.
+    pub globs: Vec<String>,
+    /// `--exclude` patterns as given, for the manifest.
+    pub excludes: Vec<String>,
 }
 
 /// Where scored rows go: report files, or a JSON Lines stream.
@@ -309,6 +313,8 @@ pub fn run(
             "excel": options.excel,
             "input_format": format!("{:?}", options.ingest.format).to_lowercase(),
             "text_col": options.ingest.columns.text,
+            "glob": options.globs,
+            "exclude": options.excludes,
         }),
         counts: counts.clone(),
         duplicates: duplicates.clone(),

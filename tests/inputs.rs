@@ -258,6 +258,17 @@ fn glob_and_exclude_pick_paths_inside_folders() {
         picked(&["--glob", "2025/**", "--exclude", "drafts"]),
         vec!["2025/a", "2025/c"]
     );
+    let out = tempfile::tempdir().expect("out");
+    framescore()
+        .arg("score")
+        .arg(dir.path())
+        .args(["--glob", "2025/**", "--exclude", "drafts", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let options = &manifest(out.path())["options"];
+    assert_eq!(options["glob"], serde_json::json!(["2025/**"]));
+    assert_eq!(options["exclude"], serde_json::json!(["drafts"]));
     assert_eq!(
         picked(&["--glob", "*.txt", "--exclude", "2025/*.txt"]),
         vec!["2024/d", "2025/drafts/b", "e"]

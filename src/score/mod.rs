@@ -362,11 +362,35 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().add(hit.value, hit.quoted);
         }
     }
-    let k = lexicon.scoring.actor_damping;
+    let damping = Damping {
+        base: lexicon.scoring.actor_damping,
+        per_plain_mention: lexicon.scoring.actor_mention_damping,
+    };
     order
         .into_iter()
-        .map(|actor| rows.remove(&actor).unwrap_or_default().finish(actor, k))
+        .map(|actor| {
+            rows.remove(&actor)
+                .unwrap_or_default()
+                .finish(actor, damping)
+        })
         .collect()
+}
+
+/// How much neutral evidence an actor's balance starts with: `base`, plus
+/// `per_plain_mention` for every mention that carries no polar word about
+/// it. An article that names an actor twenty times and calls it "hasty" once
+/// says little about it; a sentence that names it once and calls it hasty
+/// says that much.
+#[derive(Debug, Clone, Copy)]
+struct Damping {
+    base: f64,
+    per_plain_mention: f64,
+}
+
+impl Damping {
+    fn for_tally(self, mentions: usize, hits: usize) -> f64 {
+        self.base + self.per_plain_mention * mentions.saturating_sub(hits) as f64
+    }
 }
 
 #[derive(Default)]
@@ -390,8 +414,9 @@ impl Tally {
         }
     }
 
-    fn finish(self, actor: ActorRef, k: f64) -> ActorScores {
+    fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let k = damping.for_tally(self.mentions, self.positive + self.negative);
         ActorScores {
             actor,
             mentions: self.mentions,
@@ -423,6 +448,35 @@ mod tests {
                 (balance(p, n, k) - want).abs() < 1e-12,
                 "balance({p}, {n}, {k})"
             );
+        }
+    }
+
+    #[test]
+    fn plain_mentions_damp_an_actors_balance() {
+        let damping = Damping {
+            base: 3.0,
+            per_plain_mention: 0.5,
+        };
+        // (mentions, negative hits, expected authorial sentiment)
+        let cases = [
+            // one mention, one hit: a sentence that calls it hasty
+            (1, 1, -1.0 / 4.0),
+            // twenty mentions, one hit: an article that names it often
+            (20, 1, -1.0 / (1.0 + 3.0 + 0.5 * 19.0)),
+            // more hits than mentions (pronouns, roll-ups): no negative damping
+            (1, 3, -3.0 / 6.0),
+        ];
+        for (mentions, negative, want) in cases {
+            let tally = Tally {
+                mentions,
+                negative,
+                sums: [0.0, negative as f64, 0.0, 0.0],
+                ..Tally::default()
+            };
+            let got = tally
+                .finish(ActorRef::Lexicon(0), damping)
+                .authorial_sentiment;
+            assert!((got - want).abs() < 1e-12, "{mentions} {negative}: {got}");
         }
     }
 

@@ -33,7 +33,7 @@ use super::words::word_at;
 use super::{Analysis, quotes::Quote};
 use crate::lexicon::{Family, Lexicon, RuleWords, Target};
 use crate::text::Slice;
-use modifiers::{NEGATED_NEGATIVE, apply_modifiers, modifier_hits};
+use modifiers::{apply_modifiers, modifier_hits};
 use target::target_of;
 use voice::voice;
 
@@ -98,8 +98,11 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 apply_modifiers(analysis, lexicon, &modifiers, &mut th);
                 let sign = match (th.negated, term.polarity < 0.0) {
                     (false, _) => 1.0,
-                    // "not a dictator", "no threat": denying a fault is not praise
-                    (true, true) => NEGATED_NEGATIVE,
+                    // "not a dictator", "no threat": denying a fault takes
+                    // the fault away but says nothing good (SO-CAL shifts
+                    // rather than flips, Taboada et al. 2011; Kiritchenko &
+                    // Mohammad 2016 find negated negative words near neutral)
+                    (true, true) => lexicon.scoring.negated_negative,
                     (true, false) => lexicon.scoring.negation_factor,
                 };
                 // `+ 0.0` turns the -0 of a negated negative word into 0

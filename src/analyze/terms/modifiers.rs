@@ -3,13 +3,6 @@
 
 use super::*;
 
-/// What a negated negative word counts of its polarity: denying a fault
-/// ("not a dictator", "no threat", "not guilty of collusion") takes the fault
-/// away but says nothing good (SO-CAL shifts rather than flips, Taboada et
-/// al. 2011; Kiritchenko & Mohammad 2016 find negated negative words near
-/// neutral). Negated positive words keep `negation_factor` ("not honest").
-pub(super) const NEGATED_NEGATIVE: f64 = 0.0;
-
 /// A modifier in the text: its span, family and factor.
 pub(super) struct Modifier {
     sentence: usize,

@@ -362,6 +362,13 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().add(hit.value, hit.quoted);
         }
     }
+    let w = lexicon.scoring.learned_target_weight;
+    for l in &analysis.learned_stances {
+        for a in roll_up(analysis.mentions[l.mention].actor) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().learned(w * l.value);
+        }
+    }
     let k = lexicon.scoring.actor_damping;
     order
         .into_iter()
@@ -376,6 +383,8 @@ struct Tally {
     positive: usize,
     negative: usize,
     sums: [f64; 4],
+    /// Learned evidence: positive, negative.
+    learned: [f64; 2],
 }
 
 impl Tally {
@@ -390,15 +399,24 @@ impl Tally {
         }
     }
 
+    fn learned(&mut self, value: f64) {
+        if value > 0.0 {
+            self.learned[0] += value;
+        } else {
+            self.learned[1] -= value;
+        }
+    }
+
     fn finish(self, actor: ActorRef, k: f64) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let [lp, ln] = self.learned;
         ActorScores {
             actor,
             mentions: self.mentions,
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp, an + qn, k),
+            sentiment: balance(ap + qp + lp, an + qn + ln, k),
             authorial_sentiment: balance(ap, an, k),
             quoted_sentiment: balance(qp, qn, k),
         }

@@ -428,6 +428,8 @@ pub struct Models {
     pub hedges: Option<crate::learn::Model>,
     /// The term that learned hedges are reported as (category `learned`).
     pub hedge_term: Option<u32>,
+    /// The target-sentiment model (`models/targets.tsv`).
+    pub targets: Option<crate::learn::Model>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.

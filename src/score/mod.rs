@@ -377,6 +377,13 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().add(hit.value, hit.quoted);
         }
     }
+    let w = lexicon.scoring.learned_target_weight;
+    for l in &analysis.learned_stances {
+        for a in roll_up(analysis.mentions[l.mention].actor) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().learned(w * l.value);
+        }
+    }
     let damping = Damping {
         base: lexicon.scoring.actor_damping,
         per_plain_mention: lexicon.scoring.actor_mention_damping,
@@ -415,6 +422,8 @@ struct Tally {
     positive: usize,
     negative: usize,
     sums: [f64; 4],
+    /// Learned evidence: positive, negative.
+    learned: [f64; 2],
 }
 
 impl Tally {
@@ -429,8 +438,17 @@ impl Tally {
         }
     }
 
+    fn learned(&mut self, value: f64) {
+        if value > 0.0 {
+            self.learned[0] += value;
+        } else {
+            self.learned[1] -= value;
+        }
+    }
+
     fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let [lp, ln] = self.learned;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         ActorScores {
             actor,
@@ -438,7 +456,7 @@ impl Tally {
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp, an + qn, k),
+            sentiment: balance(ap + qp + lp, an + qn + ln, k),
             authorial_sentiment: balance(ap, an, k),
             quoted_sentiment: balance(qp, qn, k),
         }

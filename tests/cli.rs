@@ -192,7 +192,10 @@ fn a_failed_run_leaves_earlier_reports_untouched() {
     let leftovers: Vec<_> = fs::read_dir(out.path())
         .expect("dir")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".tmp") || name.starts_with(".framescore")
+        })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
 }
@@ -335,6 +338,25 @@ fn a_bad_lexicon_stops_score_with_its_location() {
 }
 
 #[test]
+fn score_refuses_a_lexicon_weight_of_nan_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("extra.toml"),
+        "[category.x]\nfamily = \"loaded\"\npolarity = -1\nterms = [{ text = \"calm\", weight = nan }]\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.code(2).stderr(predicate::str::contains(
+        "extra.toml:4:10: error: in `terms`: weight `NaN` of `calm` is not a finite number",
+    ));
+    assert!(!out.path().join("articles.csv").exists(), "nothing scored");
+}
+
+#[test]
 fn a_user_lexicon_extends_the_builtin_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(
@@ -473,4 +495,104 @@ fn jsonl_mode_streams_one_object_per_article_in_input_order() {
             .as_f64()
             .is_some_and(|t| t < 0.0)
     );
+}
+
+fn train(gold: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    framescore()
+        .args(["train", "--task", "hedges", "--min-count", "1", "--gold"])
+        .arg(gold)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+#[test]
+fn train_is_deterministic_and_its_model_loads_with_lexicons() {
+    let gold = fixture("gold/hedges.jsonl");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    train(&gold, a.path()).success();
+    train(&gold, b.path()).success();
+    let model = |dir: &Path| {
+        // the header names the --out folder; the weights must be byte-identical
+        read(&dir.join("models"), "hedges.tsv")
+            .lines()
+            .filter(|l| !l.starts_with("# made by"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(model(a.path()), model(b.path()));
+    let text = read(&a.path().join("models"), "hedges.tsv");
+    assert!(text.starts_with("# task: hedges\n"), "{text}");
+    assert!(text.contains("# made by: framescore train --task hedges"));
+    assert!(text.contains("# dev score: uncertain_f1"));
+    let out = tempfile::tempdir().unwrap();
+    framescore()
+        .args(["score", "--quiet", "--lexicons"])
+        .arg(a.path())
+        .arg(fixture("txt"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+}
+
+#[test]
+fn train_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    let cases = [
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\"}\n{\"id\":\"b\",\"text\":\"abc\",\"spans\":[{\"start\":1,\"end\":9,\"label\":\"hedge\"}]}\n",
+            "bad.jsonl:2: span 1..9 is out of range",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\",\"spans\":[{\"start\":3,\"end\":6,\"label\":\"guess\"}]}\n",
+            "bad.jsonl:1: unknown span label `guess`",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\",\"split\":\"dev\"}\n",
+            "empty training set for task `hedges`",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"Nothing here.\"}\n",
+            "none of the 2 examples carries a label",
+        ),
+    ];
+    for (text, want) in cases {
+        fs::write(&bad, text).unwrap();
+        train(&bad, dir.path())
+            .failure()
+            .stderr(predicate::str::contains(want));
+    }
+    framescore()
+        .args(["train", "--task", "sarcasm", "--out", "x", "--gold"])
+        .arg(fixture("gold/hedges.jsonl"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown task `sarcasm`"));
+    framescore()
+        .args(["train", "--task", "attribution", "--out", "x", "--gold"])
+        .arg(fixture("gold/hedges.jsonl"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be trained yet"));
+}
+
+#[test]
+fn a_bad_model_file_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("models")).unwrap();
+    fs::write(
+        dir.path().join("models/hedges.tsv"),
+        "# task: hedges\nfeature\tlabel\tweight\nw=may\thedge\t0.5\nshape=Xx\thedge\t1\n",
+    )
+    .unwrap();
+    framescore()
+        .args(["lexicon", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "models/hedges.tsv:4:1: error: unknown feature template `shape`",
+        ));
 }

@@ -15,6 +15,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::Analysis;
 use super::attribution::SourceKind;
 use crate::lexicon::{Lexicon, NameRole, Target};
+use crate::text::Slice;
 use crate::text::normalize::is_word_char;
 use crate::text::offsets::CharIndex;
 
@@ -83,7 +84,7 @@ fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
             let is_person_name = role == NameRole::Person
                 || (role == NameRole::Alias && lexicon.actors[actor].kind == "person");
             if role == NameRole::Surname || is_person_name {
-                let name = text[hit.start..hit.end].to_lowercase();
+                let name = text.slice(hit.start..hit.end).to_lowercase();
                 let holds = |full: &String| full.split([' ', '-']).any(|w| w == name);
                 let seen = |(a, full): &(usize, String)| *a == actor && holds(full);
                 if role == NameRole::Surname && !seen_people.iter().any(seen) {
@@ -122,7 +123,7 @@ fn sino_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
     analysis
         .words
         .iter()
-        .filter(|w| text[w.span.clone()].eq_ignore_ascii_case("sino"))
+        .filter(|w| text.slice(w.span.clone()).eq_ignore_ascii_case("sino"))
         .map(|w| Mention {
             actor: ActorRef::Lexicon(china),
             span: w.span.clone(),
@@ -177,8 +178,8 @@ fn names_in_text(analysis: &Analysis, target: usize) -> Vec<Mention> {
     automaton
         .find_iter(text)
         .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+            let before = text.slice(..m.start()).chars().next_back();
+            let after = text.slice(m.end()..).chars().next();
             !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
         })
         .filter_map(|m| {
@@ -216,7 +217,7 @@ fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -
             }
             k += 1;
         }
-        let lower = text[word.span.clone()].to_lowercase();
+        let lower = text.slice(word.span.clone()).to_lowercase();
         let resolved: Vec<ActorRef> = match lower.as_str() {
             "he" | "she" | "his" | "her" | "him" => last_person.into_iter().collect(),
             "it" | "its" => last_thing
@@ -226,7 +227,9 @@ fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -
                 .collect(),
             "countries" | "sides" | "nations" | "powers"
                 if wi >= 2
-                    && text[analysis.words[wi - 1].span.clone()].eq_ignore_ascii_case("two") =>
+                    && text
+                        .slice(analysis.words[wi - 1].span.clone())
+                        .eq_ignore_ascii_case("two") =>
             {
                 countries.iter().rev().take(2).copied().collect()
             }

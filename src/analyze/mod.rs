@@ -13,6 +13,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod hedge_model;
 pub mod quotes;
 pub mod terms;
 pub mod words;
@@ -21,6 +22,7 @@ use std::ops::Range;
 
 use crate::ingest::Article;
 use crate::lexicon::{Hit, Lexicon};
+use crate::text::Slice;
 use crate::text::normalize::Folded;
 use crate::text::offsets::CharIndex;
 use crate::text::{Doc, segment};
@@ -60,12 +62,14 @@ pub struct Analysis<'a> {
     pub stances: Vec<Stance>,
     /// Flags from boilerplate rules.
     pub flags: Vec<String>,
+    /// Hedges found by the learned tagger, with the features that decided.
+    pub learned_hedges: Vec<hedge_model::LearnedHedge>,
 }
 
 impl Analysis<'_> {
     /// The text of a byte range.
     pub fn slice(&self, span: &Range<usize>) -> &str {
-        &self.article.text[span.clone()]
+        self.article.text.slice(span.clone())
     }
 
     /// The sentence containing byte offset `at`, if any.
@@ -77,6 +81,22 @@ impl Analysis<'_> {
 
 /// Analyses one article against the lexicon.
 pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
+    analyze_with(article, lexicon, Layers::All)
+}
+
+/// Which layers an analysis runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Lexicon rules and learned models.
+    All,
+    /// Lexicon rules only: what a model's features are computed from when
+    /// it is trained, so a model loaded in the lexicon cannot change the
+    /// features of the next one.
+    LexiconOnly,
+}
+
+/// Analyses one article, running the learned layers or not.
+pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers) -> Analysis<'a> {
     let text = article.text.as_str();
     let doc = segment(text, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
@@ -99,11 +119,16 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
         mentions: Vec::new(),
         terms: Vec::new(),
         stances: Vec::new(),
+        learned_hedges: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
+        hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
+    }
     analysis.terms = terms::collect(&analysis, lexicon);
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis
@@ -113,7 +138,7 @@ fn find_hits(text: &str, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
     let mut folded = Folded::default();
     let mut out = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        folded.refill(&text[sentence.span.clone()], sentence.span.start);
+        folded.refill(text.slice(sentence.span.clone()), sentence.span.start);
         out.extend(
             lexicon
                 .matcher
@@ -131,7 +156,7 @@ fn first_line_title(text: &str, doc: &Doc) -> Option<String> {
     if first.paragraph != 0 {
         return None;
     }
-    let line = text[first.span.clone()].trim();
+    let line = text.slice(first.span.clone()).trim();
     let title: String = line.chars().take(200).collect();
     (!title.is_empty()).then_some(title)
 }

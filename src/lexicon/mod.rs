@@ -8,6 +8,7 @@
 
 mod build;
 mod matcher;
+mod models;
 pub mod schema;
 mod words;
 
@@ -49,6 +50,15 @@ const BUILTIN: &[(&str, &str)] = &[
     ("sources.toml", include_str!("../../lexicons/sources.toml")),
 ];
 
+/// The models shipped with framescore (`lexicons/models/<task>.tsv`), compiled in.
+const BUILTIN_MODELS: &[(&str, &str)] = &[(
+    "models/hedges.tsv",
+    include_str!("../../lexicons/models/hedges.tsv"),
+)];
+
+/// Folder of model files inside a lexicon folder.
+pub const MODELS_DIR: &str = "models";
+
 /// One lexicon file's text and where it came from.
 #[derive(Debug, Clone)]
 pub struct LexiconFile {
@@ -64,6 +74,7 @@ pub struct LexiconFile {
 pub fn builtin_files() -> Vec<LexiconFile> {
     BUILTIN
         .iter()
+        .chain(BUILTIN_MODELS)
         .map(|(name, text)| LexiconFile {
             name: (*name).to_string(),
             path: format!("<built-in>/{name}"),
@@ -74,15 +85,27 @@ pub fn builtin_files() -> Vec<LexiconFile> {
 
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
-    let io_err = |source| LexiconError::Io {
+    let io_err = |error| LexiconError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_err)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
         .collect();
+    let models = dir.join(MODELS_DIR);
+    if models.is_dir() {
+        paths.extend(
+            std::fs::read_dir(&models)
+                .map_err(|error| LexiconError::Io {
+                    path: models.clone(),
+                    error,
+                })?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "tsv")),
+        );
+    }
     paths.sort();
     if paths.is_empty() {
         return Err(LexiconError::EmptyDir(dir.to_path_buf()));
@@ -90,15 +113,16 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            let text = std::fs::read_to_string(&path).map_err(|error| LexiconError::Io {
                 path: path.clone(),
-                source,
+                error,
             })?;
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into();
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = if path.extension().is_some_and(|ext| ext == "tsv") {
+                format!("{MODELS_DIR}/{file_name}")
+            } else {
+                file_name.into()
+            };
             Ok(LexiconFile {
                 name,
                 path: path.display().to_string(),
@@ -171,15 +195,15 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A file or folder could not be read.
-    #[error("cannot read lexicon `{}`: {source}", path.display())]
+    #[error("cannot read lexicon `{}`: {error}; check the --lexicons path and its permissions", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, so not a `source`: printed once).
+        error: std::io::Error,
     },
     /// A `--lexicons` folder holds no `.toml` file.
-    #[error("lexicon folder `{}` holds no .toml file; point --lexicons at a folder of lexicon files", .0.display())]
+    #[error("lexicon folder `{}` holds no .toml file and no models/*.tsv; point --lexicons at a folder of lexicon files", .0.display())]
     EmptyDir(PathBuf),
     /// The files have errors.
     #[error("{} lexicon error(s):\n{}", .0.iter().filter(|p| p.severity == Severity::Error).count(), list(.0))]
@@ -201,8 +225,10 @@ pub enum Family {
     Loaded,
     /// General evaluative words.
     Sentiment,
-    /// Lower certainty.
+    /// Lower certainty: epistemic hedges ("may", "reportedly", "if").
     Hedge,
+    /// Soften a figure or a generalisation ("often", "almost", "some").
+    Approximator,
     /// Raise certainty.
     Booster,
     /// Flip polarity.
@@ -225,10 +251,11 @@ pub enum Family {
 
 impl Family {
     /// All families with their names in TOML and reports.
-    pub const ALL: [(Family, &'static str); 12] = [
+    pub const ALL: [(Family, &'static str); 13] = [
         (Family::Loaded, "loaded"),
         (Family::Sentiment, "sentiment"),
         (Family::Hedge, "hedge"),
+        (Family::Approximator, "approximator"),
         (Family::Booster, "booster"),
         (Family::Negator, "negator"),
         (Family::Intensifier, "intensifier"),
@@ -391,6 +418,17 @@ pub struct Lexicon {
     pub files: Vec<(String, String)>,
     /// Warnings found while building.
     pub warnings: Vec<Problem>,
+    /// Learned models (`models/<task>.tsv`).
+    pub models: Models,
+}
+
+/// The learned models of a lexicon set, each optional.
+#[derive(Debug, Default)]
+pub struct Models {
+    /// The hedge tagger (`models/hedges.tsv`).
+    pub hedges: Option<crate::learn::Model>,
+    /// The term that learned hedges are reported as (category `learned`).
+    pub hedge_term: Option<u32>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.

@@ -47,6 +47,7 @@ pub const ARTICLES_EXTRA: &[&str] = &[
     "distinct_sources",
     "state_media_citations",
     "voices",
+    "approximators_per_1k",
 ];
 
 /// `matches.csv` columns.
@@ -199,6 +200,7 @@ fn article_row(a: &Analysis, s: &ArticleScores) -> Vec<Cell> {
         Cell::Int(s.distinct_sources),
         Cell::Int(s.state_media_citations),
         Cell::Int(s.voices),
+        Cell::Num(s.per_1k(s.approximators)),
     ];
     row.extend(
         s.loaded_by_category

@@ -32,8 +32,10 @@ pub struct ArticleScores {
     pub loaded_authorial: usize,
     /// Loaded terms per category (all voices), by category ID.
     pub loaded_by_category: BTreeMap<String, usize>,
-    /// Hedges (all voices).
+    /// Epistemic hedges (all voices): lexicon family `hedge` and learned hedges.
     pub hedges: usize,
+    /// Approximators (all voices): "often", "almost", "roughly".
+    pub approximators: usize,
     /// Hedges in the writer's voice.
     pub hedges_authorial: usize,
     /// Boosters (all voices).
@@ -168,6 +170,7 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
                 s.hedges += 1;
                 s.hedges_authorial += authorial;
             }
+            Family::Approximator => s.approximators += 1,
             Family::Booster => {
                 s.boosters += 1;
                 s.boosters_authorial += authorial;

@@ -52,6 +52,7 @@ use super::actors::{ActorRef, Mention};
 use super::words::word_at;
 use super::{Analysis, quotes::Quote};
 use crate::lexicon::{Family, Lexicon, RuleWords, Target};
+use crate::text::Slice;
 use modifiers::{apply_modifiers, modifier_hits};
 use target::target_of;
 use voice::voice;
@@ -187,7 +188,7 @@ fn degree_adjectives(analysis: &Analysis, rules: &RuleWords, hits: &mut [TermHit
             || h.value <= 0.0
             || !rules
                 .degree_adjectives
-                .contains(&bare_lower(&text[h.start..h.end]))
+                .contains(&bare_lower(text.slice(h.start..h.end)))
         {
             continue;
         }
@@ -201,7 +202,7 @@ fn degree_adjectives(analysis: &Analysis, rules: &RuleWords, hits: &mut [TermHit
             continue;
         };
         let at = hits[next].start;
-        if !text[end..at].trim().is_empty()
+        if !text.slice(end..at).trim().is_empty()
             || !hits[next..]
                 .iter()
                 .take_while(|n| n.start == at)

@@ -65,7 +65,7 @@ pub(super) fn apply_modifiers(
         if distance == 0 || distance > window {
             continue;
         }
-        let gap = &text[m.span.end..th.start];
+        let gap = text.slice(m.span.end..th.start);
         if gap.contains([',', ';', ':', '\u{2014}', '(', ')']) {
             continue;
         }
@@ -96,7 +96,7 @@ const SUBJECT_ENDS: &[&str] = &[
 /// approach" is no endorsement. The polar word must look like a finite verb
 /// (lower-case, ending in -s or -ed) with nothing but the subject between.
 fn subject_negated(text: &str, sentence: &[Modifier], th: &TermHit, window: usize) -> bool {
-    let word = &text[th.start..th.end];
+    let word = text.slice(th.start..th.end);
     if word.contains(' ')
         || word.starts_with(char::is_uppercase)
         || !(word.ends_with('s') || word.ends_with("ed"))
@@ -107,11 +107,11 @@ fn subject_negated(text: &str, sentence: &[Modifier], th: &TermHit, window: usiz
         .iter()
         .filter(|m| m.family == Family::Negator && m.span.end <= th.start)
         .any(|m| {
-            let negator = text[m.span.clone()].to_lowercase();
+            let negator = text.slice(m.span.clone()).to_lowercase();
             if !SUBJECT_NEGATORS.contains(&negator.as_str()) {
                 return false;
             }
-            let gap = &text[m.span.end..th.start];
+            let gap = text.slice(m.span.end..th.start);
             let words: Vec<String> = gap.split_whitespace().map(bare_lower).collect();
             words.len() >= window
                 && words.len() <= SUBJECT_NEGATION_REACH
@@ -131,11 +131,12 @@ pub(super) fn prohibitive(
     negator: &Range<usize>,
 ) -> bool {
     let text = analysis.article.text.as_str();
-    let word = text[negator.clone()]
+    let word = text
+        .slice(negator.clone())
         .to_lowercase()
         .replace('\u{2019}', "'");
     let start = analysis.doc.sentences[sentence].span.start;
-    let before = &text[start..negator.start];
+    let before = text.slice(start..negator.start);
     if matches!(word.as_str(), "don't" | "do not" | "never") {
         // clause-initial: after nothing but an opening quote, or after a
         // vocative of up to three words ("Japan, don't ...")
@@ -152,7 +153,7 @@ pub(super) fn prohibitive(
                 .starts_with(char::is_uppercase);
         return bare || vocative;
     }
-    if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
+    if word != "not" || !text.slice(negator.end..).trim_start().starts_with("to ") {
         return false;
     }
     last_words(before, DIRECTIVE_REACH)

@@ -109,7 +109,7 @@ impl Aim {
 
 /// The first word after byte `at`, lower-cased and bare.
 fn next_word(text: &str, at: usize) -> String {
-    text[at..]
+    text.slice(at..)
         .split_whitespace()
         .next()
         .map(bare_lower)
@@ -131,7 +131,7 @@ pub(super) fn target_of(
     let text = analysis.article.text.as_str();
     let stimulus = rules
         .stimulus_verbs
-        .contains(&bare_lower(&text[span.clone()]));
+        .contains(&bare_lower(text.slice(span.clone())));
     let mut aim = aim_rules(analysis, rules, sentence, span, value, speaker);
     aim.attributed |= stimulus && aim.actor.is_some();
     aim
@@ -152,7 +152,7 @@ fn aim_rules(
     if in_sentence.is_empty() {
         return Aim::default();
     }
-    let word = bare_lower(&text[span.clone()]);
+    let word = bare_lower(text.slice(span.clone()));
     // a noun of feeling or relation is the feeler's state or the parties'
     // relation, not a judgement of anyone: "the security anxieties of
     // China", "Japan's concerns", "the dispute between Russia and Japan"
@@ -162,7 +162,8 @@ fn aim_rules(
     // at most `n` words between byte offsets `a` and `b` (reads no further than that)
     let within = |a: usize, b: usize, n: usize| {
         a >= b
-            || text[a..b]
+            || text
+                .slice(a..b)
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .take(n + 1)
@@ -182,8 +183,11 @@ fn aim_rules(
         .iter()
         .filter(|m| m.span.start >= span.end)
         .collect();
-    let clean =
-        |a: usize, b: usize| !text[a.min(b)..b.max(a)].contains([',', ';', ':', '.', '\u{2014}']);
+    let clean = |a: usize, b: usize| {
+        !text
+            .slice(a.min(b)..b.max(a))
+            .contains([',', ';', ':', '.', '\u{2014}'])
+    };
     // possessive: "Beijing's expansionist narrative", "its aggressive claims"
     if let Some(m) = before.iter().rev().find(|m| {
         possessive(text, m)
@@ -202,7 +206,7 @@ fn aim_rules(
             span.end
         } else {
             // the end of the act noun right after the word
-            let rest = text[span.end..].trim_start();
+            let rest = text.slice(span.end..).trim_start();
             text.len() - rest.len() + rest.split_whitespace().next().map_or(0, str::len)
         };
         let agent = agent(text, &before, &after, span.start, noun_end);
@@ -222,7 +226,7 @@ fn aim_rules(
     if topic
         && let Some(m) = before
             .last()
-            .filter(|m| text[m.span.end..span.start].trim().is_empty())
+            .filter(|m| text.slice(m.span.end..span.start).trim().is_empty())
     {
         return Aim::at(m.actor);
     }
@@ -230,7 +234,8 @@ fn aim_rules(
     if let Some(m) = after.first().filter(|m| {
         within(span.end, m.span.start, 5)
             && clean(span.end, m.span.start)
-            && text[span.end..m.span.start]
+            && text
+                .slice(span.end..m.span.start)
                 .split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("of"))
     }) {
@@ -239,11 +244,11 @@ fn aim_rules(
     // vocative: "Japan, don't get too arrogant."
     let sentence_start = analysis.doc.sentences[sentence].span.start;
     if let Some(m) = before.first().filter(|m| {
-        text[sentence_start..m.span.start]
+        text.slice(sentence_start..m.span.start)
             .trim()
             .trim_start_matches(['"', '\u{201c}'])
             .is_empty()
-            && text[m.span.end..].trim_start().starts_with(',')
+            && text.slice(m.span.end..).trim_start().starts_with(',')
     }) && within(m.span.end, span.start, 6)
     {
         return Aim::at(m.actor);
@@ -252,7 +257,8 @@ fn aim_rules(
     if let Some(m) = before.iter().rev().find(|m| {
         within(m.span.end, span.start, 4)
             && clean(m.span.end, span.start)
-            && text[m.span.end..span.start]
+            && text
+                .slice(m.span.end..span.start)
                 .to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| COPULAS.contains(&w))
@@ -315,7 +321,7 @@ pub(super) const RELATION_REACH: usize = 4;
 /// The mention is a party to a relation, not one judged: "the political
 /// foundation between China and Japan", "trust among Russia, China and Iran".
 fn relation_party(text: &str, m: &Candidate) -> bool {
-    last_words(&text[..m.span.start], RELATION_REACH)
+    last_words(text.slice(..m.span.start), RELATION_REACH)
         .iter()
         .any(|w| matches!(bare_lower(w).as_str(), "between" | "among" | "amongst"))
 }
@@ -324,10 +330,10 @@ fn relation_party(text: &str, m: &Candidate) -> bool {
 /// After a pronoun "'s" is "is" or "has" ("she's become a threat").
 fn possessive(text: &str, m: &Candidate) -> bool {
     if m.pronoun {
-        let word = text[m.span.clone()].to_lowercase();
+        let word = text.slice(m.span.clone()).to_lowercase();
         return matches!(word.as_str(), "its" | "his" | "her" | "their");
     }
-    let gap = &text[m.span.end..];
+    let gap = text.slice(m.span.end..);
     gap.starts_with("'s") || gap.starts_with("\u{2019}s")
 }
 
@@ -345,13 +351,14 @@ fn agent(
     noun_end: usize,
 ) -> Option<ActorRef> {
     if let Some(m) = before.last().filter(|m| {
-        let gap = text[m.span.end..start].trim();
+        let gap = text.slice(m.span.end..start).trim();
         gap.is_empty() || gap == "'s" || gap == "\u{2019}s"
     }) {
         return Some(m.actor);
     }
     if let Some(m) = after.iter().find(|m| m.span.start >= noun_end) {
-        let gap: Vec<String> = text[noun_end..m.span.start]
+        let gap: Vec<String> = text
+            .slice(noun_end..m.span.start)
             .split_whitespace()
             .map(bare_lower)
             .collect();
@@ -367,7 +374,8 @@ fn agent(
         .iter()
         .rev()
         .find(|m| {
-            let after_preposition = text[..m.span.start]
+            let after_preposition = text
+                .slice(..m.span.start)
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| PREPOSITIONS.contains(&bare_lower(w).as_str()));
@@ -378,7 +386,7 @@ fn agent(
 
 /// Whether a clause ends between byte offsets `a` and `b` (commas do not end one).
 pub(super) fn clause_break(text: &str, a: usize, b: usize) -> bool {
-    let gap = text[a..b].to_lowercase();
+    let gap = text.slice(a..b).to_lowercase();
     gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
 }
 

@@ -18,11 +18,11 @@ pub(super) fn accusation(
 ) -> bool {
     let is_accusing = |w: &str| rules.accusing_verbs.contains(&bare_lower(w));
     let is_fearing = |w: &str| rules.fearing_verbs.contains(&bare_lower(w));
-    let head = text[hit.clone()].to_lowercase();
+    let head = text.slice(hit.clone()).to_lowercase();
     if !head.contains(' ') && (is_accusing(&head) || is_fearing(&head)) {
         return true;
     }
-    let words = last_words(&text[sentence_start..hit.start], ACCUSING_REACH);
+    let words = last_words(text.slice(sentence_start..hit.start), ACCUSING_REACH);
     if words.iter().any(|w| is_fearing(w)) {
         return true;
     }

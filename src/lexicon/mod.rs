@@ -34,6 +34,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "boilerplate.toml",
         include_str!("../../lexicons/boilerplate.toml"),
     ),
+    ("frames.toml", include_str!("../../lexicons/frames.toml")),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
     (

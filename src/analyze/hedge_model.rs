@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::Analysis;
 use super::words::Word;
 use crate::lexicon::{Family, Hit, Lexicon, Target};
+use crate::text::Slice;
 
 /// The one label of the task (the null label is "not a hedge").
 pub const LABELS: &[&str] = &["hedge"];
@@ -59,7 +60,7 @@ pub struct LearnedHedge {
 
 /// A word as the model sees it: lowercase, names and numbers masked.
 pub fn shape(text: &str, words: &[Word], i: usize, first_of_sentence: bool) -> String {
-    let w = &text[words[i].span.clone()];
+    let w = text.slice(words[i].span.clone());
     if w.chars().any(|c| c.is_ascii_digit()) {
         return "<NUM>".into();
     }
@@ -77,6 +78,9 @@ pub struct SentenceView {
     pub words: Vec<String>,
     /// `family:category` of a lexicon hedge/booster/approximator hit covering the word.
     pub lex: Vec<Option<String>>,
+    /// The [`SENTENCE_CUES`] the sentence holds, found once per sentence
+    /// (looking them up per word made a long sentence quadratic).
+    pub cues: Vec<&'static str>,
 }
 
 impl SentenceView {
@@ -91,8 +95,18 @@ impl SentenceView {
                 .map(|i| shape(text, words, i, i == range.start))
                 .collect(),
             lex: vec![None; range.len()],
+            cues: Vec::new(),
         };
-        for (_, hit) in analysis.hits.iter().filter(|(hs, _)| *hs == s) {
+        view.cues = SENTENCE_CUES
+            .iter()
+            .copied()
+            .filter(|cue| view.words.iter().any(|x| x == cue))
+            .collect();
+        // hits are in sentence order, and a hit's words are found by binary search
+        let hits = &analysis.hits;
+        let lo = hits.partition_point(|(hs, _)| *hs < s);
+        let hi = hits.partition_point(|(hs, _)| *hs <= s).max(lo);
+        for (_, hit) in &hits[lo..hi] {
             let Some(cat) = hit.targets.iter().find_map(|t| match *t {
                 Target::Term(t) => {
                     let cat = &lexicon.categories[lexicon.terms[t as usize].category];
@@ -106,11 +120,10 @@ impl SentenceView {
             }) else {
                 continue;
             };
-            for (k, i) in range.clone().enumerate() {
-                let w = &words[i].span;
-                if w.start < hit.end && hit.start < w.end {
-                    view.lex[k] = Some(format!("{}:{}", cat.family.name(), cat.id));
-                }
+            let first =
+                range.start + words[range.clone()].partition_point(|w| w.span.end <= hit.start);
+            for i in (first..range.end).take_while(|&i| words[i].span.start < hit.end) {
+                view.lex[i - range.start] = Some(format!("{}:{}", cat.family.name(), cat.id));
             }
         }
         view
@@ -162,10 +175,8 @@ pub fn word_features(view: &SentenceView, k: usize) -> Vec<String> {
     if let Some(l) = lex_at(1) {
         f.push(format!("lex+1={l}"));
     }
-    for cue in SENTENCE_CUES {
-        if view.words.iter().any(|x| x == cue) {
-            f.push(format!("sent={cue}"));
-        }
+    for cue in &view.cues {
+        f.push(format!("sent={cue}"));
     }
     f
 }
@@ -229,24 +240,31 @@ pub fn combine(hits: &mut Vec<(usize, Hit)>, learned: &[LearnedHedge], lexicon: 
         }
         _ => false,
     };
+    // Learned hedges are disjoint and in text order, and so are hits: each
+    // side finds what overlaps it by binary search (a scan of the other side
+    // per item made long articles quadratic).
     let overlaps = |a: &Range<usize>, start: usize, end: usize| a.start < end && start < a.end;
     if COMBINE == Combine::ModelDecides {
         for (_, hit) in hits.iter_mut() {
+            let k = learned.partition_point(|l| l.span.end <= hit.start);
             if !learned
-                .iter()
-                .any(|l| overlaps(&l.span, hit.start, hit.end))
+                .get(k)
+                .is_some_and(|l| overlaps(&l.span, hit.start, hit.end))
             {
                 hit.targets.retain(|t| !is_hedge(t));
             }
         }
         hits.retain(|(_, h)| !h.targets.is_empty());
     }
+    let mut added = Vec::new();
     for l in learned {
-        let covered = hits
+        let first = hits.partition_point(|(_, h)| h.end <= l.span.start);
+        let covered = hits[first..]
             .iter()
+            .take_while(|(_, h)| h.start < l.span.end)
             .any(|(_, h)| overlaps(&l.span, h.start, h.end) && h.targets.iter().any(is_hedge));
         if !covered {
-            hits.push((
+            added.push((
                 l.sentence,
                 Hit {
                     start: l.span.start,
@@ -256,5 +274,6 @@ pub fn combine(hits: &mut Vec<(usize, Hit)>, learned: &[LearnedHedge], lexicon: 
             ));
         }
     }
+    hits.extend(added);
     hits.sort_by_key(|(s, h)| (*s, h.start, h.end));
 }

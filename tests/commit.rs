@@ -203,7 +203,7 @@ fn kill_and_check(mut child: Child, out: &Path, before: &Set, n: usize, when: &s
 
 #[test]
 fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cleans_up() {
-    let n = 250;
+    let n = 160;
     let work = tempfile::tempdir().expect("tempdir");
     let a = corpus(work.path(), "a", n);
     let b = corpus(work.path(), "b", n);

@@ -229,7 +229,7 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
 
     // 10-12: all files staged, right before the commit point
     for extra_ms in [0, 40, 120] {
-        let child = start(other(&set), &out, Some(250));
+        let child = start(other(&set), &out, Some(1000));
         let pid = child.id();
         assert!(
             wait_for(|| staged_manifest(&out, pid), Duration::from_secs(120)),
@@ -247,7 +247,7 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
     // 13-15: right after the commit point, before the old set is removed
     for extra_ms in [0, 40, 120] {
         let before = set.clone();
-        let child = start(other(&set), &out, Some(250));
+        let child = start(other(&set), &out, Some(1000));
         let committed = || {
             fs::read_to_string(out.join("manifest.json"))
                 .ok()
@@ -301,7 +301,7 @@ fn a_kill_while_files_are_moved_in_place_is_finished_by_the_next_run() {
     fs::create_dir(&out).expect("out");
     fs::write(out.join("notes.txt"), "mine").expect("notes");
     assert!(run(&a, &out).status.success());
-    let mut child = start(&b, &out, Some(300));
+    let mut child = start(&b, &out, Some(1000));
     let committed = || {
         fs::read_dir(&out).is_ok_and(|d| {
             d.filter_map(Result::ok).any(|e| {
@@ -315,7 +315,7 @@ fn a_kill_while_files_are_moved_in_place_is_finished_by_the_next_run() {
         wait_for(committed, Duration::from_secs(60)),
         "no commit folder"
     );
-    std::thread::sleep(Duration::from_millis(450)); // articles.csv moved, the rest not
+    std::thread::sleep(Duration::from_millis(1500)); // articles.csv moved (at 1 s), manifest.json not (at 6 s)
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     let manifest = fs::read_to_string(out.join("manifest.json")).expect("manifest");
@@ -402,7 +402,7 @@ fn a_file_put_into_the_output_folder_during_a_run_survives_the_commit() {
     let b = corpus(work.path(), "b", n);
     let out = work.path().join("reports");
     assert!(run(&a, &out).status.success());
-    let mut child = start(&b, &out, Some(300));
+    let mut child = start(&b, &out, Some(1000));
     let pid = child.id();
     assert!(
         wait_for(|| staged_manifest(&out, pid), Duration::from_secs(60)),

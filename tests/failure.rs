@@ -169,3 +169,45 @@ fn an_os_error_is_printed_once() {
         );
     }
 }
+
+#[test]
+fn control_characters_in_article_text_are_escaped_on_a_terminal_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("esc.txt");
+    std::fs::write(
+        &article,
+        "Japan is arrogant \u{1b}[2J\u{1b}]0;owned\u{7} here, he said.\n",
+    )
+    .expect("write");
+    let commands = [
+        format!(
+            "'{}' kwic arrogant '{}'",
+            bin().display(),
+            article.display()
+        ),
+        format!("'{}' explain '{}'", bin().display(), article.display()),
+    ];
+    for command in &commands {
+        // `script` gives the command a terminal as stdout
+        let Ok(out) = Command::new("script")
+            .args(["-qec", command, "/dev/null"])
+            .output()
+        else {
+            eprintln!("no `script` command here: the terminal case is not checked");
+            return;
+        };
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{command}: {shown}");
+        assert!(
+            shown.contains("\\u{1b}[2J") && shown.contains("\\u{7}") && !shown.contains('\u{1b}'),
+            "{command}: {shown:?}"
+        );
+    }
+    // into a pipe or a file the text stays as it is
+    let out = Command::new(bin())
+        .args(["kwic", "arrogant"])
+        .arg(&article)
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}[2J"));
+}

@@ -418,3 +418,45 @@ fn a_file_put_into_the_output_folder_during_a_run_survives_the_commit() {
     assert_eq!(complete_set(&out, n).expect("complete").prefix, "b");
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
+
+#[test]
+fn only_framescore_named_leftovers_are_removed() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let a = corpus(work.path(), "a", 2);
+    let out = work.path().join("reports");
+    assert!(run(&a, &out).status.success());
+    // an older version's temporary file, a killed run's staging folder, and
+    // things framescore did not make
+    fs::write(out.join(".tmpAb12Cd"), "half a report").expect("tmp");
+    fs::write(out.join(".tmp-notes"), "mine").expect("mine");
+    let staged = work.path().join(".reports.framescore-staging-4000001-0");
+    fs::create_dir(&staged).expect("staged");
+    fs::write(staged.join("articles.csv"), "old").expect("staged file");
+    let kept = work.path().join(".reports.framescore-staging-4000002-0");
+    fs::create_dir(&kept).expect("kept");
+    fs::write(kept.join("photo.jpg"), "not ours").expect("foreign file");
+    let done = run(&a, &out);
+    assert!(done.status.success());
+    assert!(
+        !out.join(".tmpAb12Cd").exists(),
+        "older version's temp file removed"
+    );
+    assert!(!staged.exists(), "killed run's staging folder removed");
+    assert!(
+        out.join(".tmp-notes").exists(),
+        "not a framescore name: kept"
+    );
+    assert!(
+        kept.join("photo.jpg").exists(),
+        "a file framescore did not write: kept"
+    );
+    let notes = serde_json::from_str::<serde_json::Value>(
+        &fs::read_to_string(out.join("manifest.json")).expect("manifest"),
+    )
+    .expect("json")["notes"]
+        .to_string();
+    assert!(
+        notes.contains(".tmpAb12Cd") && notes.contains("holds files framescore did not write"),
+        "{notes}"
+    );
+}

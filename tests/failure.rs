@@ -89,6 +89,21 @@ fn explain_and_kwic_into_a_closed_pipe_exit_0_without_a_panic() {
     }
 }
 
+#[test]
+fn lexicon_check_into_a_closed_pipe_exits_0_without_a_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let terms: Vec<String> = (0..2000).map(|i| format!("\"t{i}*x\"")).collect();
+    let toml = format!(
+        "[category.x]\nfamily = \"loaded\"\nterms = [{}]\n",
+        terms.join(", ")
+    );
+    std::fs::write(dir.path().join("bad.toml"), toml).expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (code, stderr) = into_closed_pipe(&["lexicon", "check", path], None, 0);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 fn two_articles() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("bad.txt"), "Japan is arrogant, he said.").expect("write");

@@ -4,13 +4,15 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use framescore::analyze::{Analysis, SourceKind, analyze};
+use framescore::analyze::{Analysis, SourceKind};
 use framescore::ingest::{IngestOptions, Item, read_inputs};
 use framescore::lexicon::{Family, Lexicon};
+use framescore::pipeline::analyze_guarded;
 use framescore::report::rows::actor_id;
 use framescore::score;
 
 use super::Exit;
+use super::terminal::Out;
 
 /// Show one article's sources, unsupported claims, loaded words and actors.
 #[derive(clap::Args)]
@@ -57,11 +59,19 @@ impl Args {
                     "no article with id `{id}` in `{}`; check the id column",
                     self.input.display()
                 ),
-                None => bail!("no article could be read from `{}`", self.input.display()),
+                None => bail!(
+                    "no article could be read from `{}`; check the path, or give a .txt, .md, .jsonl or .csv file",
+                    self.input.display()
+                ),
             }
         };
-        let analysis = analyze(&article, &lexicon);
-        print!("{}", render(&analysis, &lexicon));
+        let analysis = match analyze_guarded(&article, &lexicon) {
+            Ok(analysis) => analysis,
+            Err(n) => bail!("{}: {}", n.location, n.message),
+        };
+        let mut out = Out::new();
+        out.write(&render(&analysis, &lexicon))?;
+        out.flush()?;
         Ok(Exit::Success)
     }
 }

@@ -6,6 +6,7 @@ mod explain;
 mod kwic;
 mod progress;
 mod score;
+mod terminal;
 mod train;
 
 use std::process::ExitCode;
@@ -82,7 +83,10 @@ pub fn run() -> anyhow::Result<Exit> {
 /// Whether an error is a closed stdout (`framescore … | head`), which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = e.downcast_ref::<std::io::Error>().or_else(|| {
+            e.downcast_ref::<framescore::pipeline::PipelineError>()
+                .and_then(|p| p.io_error())
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

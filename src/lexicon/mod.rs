@@ -34,6 +34,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "boilerplate.toml",
         include_str!("../../lexicons/boilerplate.toml"),
     ),
+    ("frames.toml", include_str!("../../lexicons/frames.toml")),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
     (
@@ -90,9 +91,9 @@ pub fn builtin_files() -> Vec<LexiconFile> {
 
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
-    let io_err = |source| LexiconError::Io {
+    let io_err = |error| LexiconError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_err)?
@@ -103,9 +104,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     if models.is_dir() {
         paths.extend(
             std::fs::read_dir(&models)
-                .map_err(|source| LexiconError::Io {
+                .map_err(|error| LexiconError::Io {
                     path: models.clone(),
-                    source,
+                    error,
                 })?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|ext| ext == "tsv")),
@@ -118,9 +119,9 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            let text = std::fs::read_to_string(&path).map_err(|error| LexiconError::Io {
                 path: path.clone(),
-                source,
+                error,
             })?;
             let file_name = path.file_name().unwrap_or_default().to_string_lossy();
             let name = if path.extension().is_some_and(|ext| ext == "tsv") {
@@ -200,12 +201,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A file or folder could not be read.
-    #[error("cannot read lexicon `{}`: {source}", path.display())]
+    #[error("cannot read lexicon `{}`: {error}; check the --lexicons path and its permissions", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, so not a `source`: printed once).
+        error: std::io::Error,
     },
     /// A `--lexicons` folder holds no `.toml` file.
     #[error("lexicon folder `{}` holds no .toml file and no models/*.tsv; point --lexicons at a folder of lexicon files", .0.display())]

@@ -32,7 +32,7 @@ impl Finder<'_, '_> {
     /// Pronouns take the last named speaker.
     pub(super) fn resolve(&mut self, a: &mut Attribution) {
         let Some(span) = &a.source else { return };
-        let text = self.text()[span.clone()].to_lowercase();
+        let text = self.text().slice(span.clone()).to_lowercase();
         if PERSONAL.contains(&text.as_str()) {
             if let Some(person) = &self.last_person {
                 a.speaker = Some(person.clone());
@@ -58,7 +58,7 @@ impl Finder<'_, '_> {
     /// telling (`addressee_verbs` in rules.toml) is the channel the statement
     /// came through, so it counts as cited.
     pub(super) fn addressed_outlets(&self, s: usize, cue: &Cue) -> Vec<usize> {
-        let verb = self.text()[cue.span.clone()].to_lowercase();
+        let verb = self.text().slice(cue.span.clone()).to_lowercase();
         if !self.rules().addressee_verbs.contains(&verb) {
             return Vec::new();
         }
@@ -76,7 +76,7 @@ impl Finder<'_, '_> {
     }
 
     pub(super) fn kind_of(&self, span: &Range<usize>) -> (SourceKind, Option<String>, Vec<usize>) {
-        let text = &self.text()[span.clone()];
+        let text = self.text().slice(span.clone());
         let lower = text.to_lowercase();
         let mut outlets = Vec::new();
         let mut person: Option<String> = None;
@@ -92,8 +92,9 @@ impl Finder<'_, '_> {
                         let is_person = matches!(role, NameRole::Person | NameRole::Surname)
                             || self.lexicon.actors[*actor as usize].kind == "person";
                         if is_person && *role != NameRole::Demonym {
-                            person
-                                .get_or_insert_with(|| self.text()[hit.start..hit.end].to_string());
+                            person.get_or_insert_with(|| {
+                                self.text().slice(hit.start..hit.end).to_string()
+                            });
                         } else if *role == NameRole::Alias {
                             organisation = true;
                         }

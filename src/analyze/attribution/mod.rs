@@ -54,6 +54,7 @@ use std::ops::Range;
 use super::Analysis;
 use super::words::{Word, word_at};
 use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, RuleWords, Target};
+use crate::text::Slice;
 
 mod grammar;
 mod kind;
@@ -279,7 +280,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     .iter()
                     .flat_map(|range| range.clone().skip(1))
                     .filter(|&w| words[w].capitalised)
-                    .map(|w| self.text()[words[w].span.clone()].to_lowercase())
+                    .map(|w| self.text().slice(words[w].span.clone()).to_lowercase())
                     .collect()
             })
             .contains(lower)
@@ -305,7 +306,9 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     pub(super) fn lower(&self, w: usize) -> String {
-        self.text()[self.words()[w].span.clone()].to_lowercase()
+        self.text()
+            .slice(self.words()[w].span.clone())
+            .to_lowercase()
     }
 
     pub(super) fn is(&self, w: usize, list: &[&str]) -> bool {
@@ -387,7 +390,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     /// A vague-source phrase that is a passive clause with no agent: "it is
     /// believed", "widely seen as".
     pub(super) fn agentless(&self, hit: &Hit) -> bool {
-        let phrase = self.text()[hit.start..hit.end].to_lowercase();
+        let phrase = self.text().slice(hit.start..hit.end).to_lowercase();
         let mut words = phrase.split_whitespace();
         let first = words.next().unwrap_or("");
         first == "widely"

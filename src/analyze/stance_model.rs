@@ -324,3 +324,43 @@ pub fn judge(analysis: &Analysis, lexicon: &Lexicon) -> Vec<LearnedStance> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::ingest::Article;
+
+    #[test]
+    fn a_mention_in_a_20000_word_sentence_reads_a_bounded_window() {
+        // One sentence naming Japan 2,500 times: before the window each
+        // mention made features for every word of the sentence (minutes).
+        let text = "Japan is arrogant and the talks went well ".repeat(2500);
+        let lexicon = Lexicon::shared().expect("lexicon");
+        let article = Article::from_text("t", &text);
+        let analysis = analyze(&article, lexicon);
+        let m = &analysis.mentions[analysis.mentions.len() / 2];
+        let f = mention_features(&analysis, lexicon, m.sentence, &m.span, Some(m.actor));
+        // at most three features per word in reach, plus the fixed ones
+        assert!(
+            f.len() <= 3 * (2 * REACH + 1) + 2 * (2 * REACH + 1) + 16,
+            "{}",
+            f.len()
+        );
+        assert!(f.iter().any(|x| x == "R1=is"), "nearby words still count");
+    }
+
+    #[test]
+    fn value_table() {
+        // (negative score, positive score) -> signed margin
+        let cases = [
+            ([0.0, 0.0], 0.0),
+            ([-1.0, 2.0], 2.0),
+            ([1.5, 0.5], -1.0),
+            ([-0.5, -0.2], 0.0),
+        ];
+        for (scores, want) in cases {
+            assert!((value(&scores) - want).abs() < 1e-12, "{scores:?}");
+        }
+    }
+}

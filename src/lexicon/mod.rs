@@ -51,10 +51,16 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The models shipped with framescore (`lexicons/models/<task>.tsv`), compiled in.
-const BUILTIN_MODELS: &[(&str, &str)] = &[(
-    "models/hedges.tsv",
-    include_str!("../../lexicons/models/hedges.tsv"),
-)];
+const BUILTIN_MODELS: &[(&str, &str)] = &[
+    (
+        "models/hedges.tsv",
+        include_str!("../../lexicons/models/hedges.tsv"),
+    ),
+    (
+        "models/targets.tsv",
+        include_str!("../../lexicons/models/targets.tsv"),
+    ),
+];
 
 /// Folder of model files inside a lexicon folder.
 pub const MODELS_DIR: &str = "models";

@@ -15,9 +15,11 @@ pub mod actors;
 pub mod attribution;
 pub mod hedge_model;
 pub mod quotes;
+pub mod stance_model;
 pub mod terms;
 pub mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::ingest::Article;
@@ -25,6 +27,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::text::Slice;
 use crate::text::normalize::Folded;
 use crate::text::offsets::CharIndex;
+use crate::text::span::excerpt;
 use crate::text::{Doc, segment};
 
 pub use actors::{ActorRef, Mention, Stance};
@@ -64,12 +67,70 @@ pub struct Analysis<'a> {
     pub flags: Vec<String>,
     /// Hedges found by the learned tagger, with the features that decided.
     pub learned_hedges: Vec<hedge_model::LearnedHedge>,
+    /// Learned verdicts on actor mentions, with the features that decided.
+    pub learned_stances: Vec<stance_model::LearnedStance>,
 }
 
 impl Analysis<'_> {
-    /// The text of a byte range.
+    /// The text of a byte range (checked: never cuts a character).
     pub fn slice(&self, span: &Range<usize>) -> &str {
         self.article.text.slice(span.clone())
+    }
+
+    /// Every span of the analysis that does not slice the text cleanly:
+    /// reversed, past the end, or with an end inside a character. Empty when
+    /// all is well; the property tests and fuzz targets check it on every
+    /// input they make.
+    pub fn span_errors(&self) -> Vec<String> {
+        let text = self.article.text.as_str();
+        let mut errors = Vec::new();
+        let mut check = |what: &str, i: usize, span: &Range<usize>| {
+            let clean = span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end);
+            if !clean {
+                errors.push(format!("{what} {i}: {span:?} in {} bytes", text.len()));
+            }
+        };
+        for (i, p) in self.doc.paragraphs.iter().enumerate() {
+            check("paragraph", i, p);
+        }
+        for (i, s) in self.doc.sentences.iter().enumerate() {
+            check("sentence", i, &s.span);
+        }
+        for (i, w) in self.words.iter().enumerate() {
+            check("word", i, &w.span);
+        }
+        for (i, (_, h)) in self.hits.iter().enumerate() {
+            check("hit", i, &(h.start..h.end));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            check("quote", i, &q.outer);
+            check("quote inner", i, &q.inner);
+        }
+        for (i, a) in self.attributions.iter().enumerate() {
+            check("cue", i, &a.cue);
+            check("content", i, &a.content);
+            if let Some(source) = &a.source {
+                check("source", i, source);
+            }
+        }
+        for (i, m) in self.mentions.iter().enumerate() {
+            check("mention", i, &m.span);
+        }
+        for (i, t) in self.terms.iter().enumerate() {
+            check("term", i, &(t.start..t.end));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            if q.inner.start < q.outer.start || q.outer.end < q.inner.end {
+                errors.push(format!(
+                    "quote {i}: inner {:?} outside {:?}",
+                    q.inner, q.outer
+                ));
+            }
+        }
+        errors
     }
 
     /// The sentence containing byte offset `at`, if any.
@@ -120,9 +181,20 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         terms: Vec::new(),
         stances: Vec::new(),
         learned_hedges: Vec::new(),
+        learned_stances: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
+    // a speaker's name is repeated on every row of its statements and words:
+    // keep it an excerpt, so that a 40 KB "name" before 2,000 × "He said"
+    // cannot make the reports grow with the square of the input
+    for a in &mut analysis.attributions {
+        if let Some(name) = &mut a.speaker
+            && let Cow::Owned(short) = excerpt(name)
+        {
+            *name = short;
+        }
+    }
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
     if layers == Layers::All {
@@ -130,6 +202,9 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
     }
     analysis.terms = terms::collect(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_stances = stance_model::judge(&analysis, lexicon);
+    }
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis
 }

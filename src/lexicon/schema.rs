@@ -157,6 +157,9 @@ pub struct ScoringDoc {
     pub actor_agreement: f64,
     /// What a negated negative word counts of its polarity ("not a dictator").
     pub negated_negative: f64,
+    /// Weight of the learned target-sentiment verdict on one mention
+    /// (`models/targets.tsv`), counted like a polar hit in `sentiment`.
+    pub learned_target_weight: f64,
     /// Sourcing score: points for the attributed share of sentences.
     pub sourcing_attributed: f64,
     /// Sourcing score: points for named (person or organisation) sources.
@@ -192,6 +195,7 @@ impl Default for ScoringDoc {
             actor_mention_damping: 0.5,
             actor_agreement: 1.0,
             negated_negative: 0.0,
+            learned_target_weight: 1.0,
             sourcing_attributed: 40.0,
             sourcing_named: 25.0,
             sourcing_diversity: 15.0,

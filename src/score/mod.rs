@@ -185,13 +185,20 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
 }
 
 /// For each sentence: does it carry an attribution (a cue, attributed content, or a source's quote)?
+///
+/// Sentences are disjoint and in order, so the sentences a span overlaps are
+/// one run found by binary search, and the runs are added up in one pass
+/// (a span over many sentences costs no more than a short one).
 pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
-    let mut out = vec![false; analysis.doc.sentences.len()];
+    let sentences = &analysis.doc.sentences;
+    let mut starts = vec![0i64; sentences.len() + 1];
     let mut mark = |span: &std::ops::Range<usize>| {
-        for (i, sentence) in analysis.doc.sentences.iter().enumerate() {
-            if sentence.span.start < span.end && span.start < sentence.span.end {
-                out[i] = true;
-            }
+        // the sentences with start < span.end and span.start < end
+        let lo = sentences.partition_point(|s| s.span.end <= span.start);
+        let hi = sentences.partition_point(|s| s.span.start < span.end);
+        if lo < hi {
+            starts[lo] += 1;
+            starts[hi] -= 1;
         }
     };
     for a in &analysis.attributions {
@@ -201,7 +208,14 @@ pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
     for q in analysis.quotes.iter().filter(|q| !q.scare) {
         mark(&q.inner);
     }
-    out
+    let mut open = 0;
+    starts[..sentences.len()]
+        .iter()
+        .map(|d| {
+            open += d;
+            open > 0
+        })
+        .collect()
 }
 
 fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
@@ -332,8 +346,9 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             vec![actor, up]
         }
     };
-    let touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
-        if !order.contains(&actor) {
+    let mut seen: std::collections::HashSet<ActorRef> = std::collections::HashSet::new();
+    let mut touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
+        if seen.insert(actor) {
             order.push(actor);
         }
     };
@@ -362,6 +377,13 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a)
                 .or_default()
                 .add(hit.value, hit.quoted, hit.sentence);
+        }
+    }
+    let w = lexicon.scoring.learned_target_weight;
+    for l in &analysis.learned_stances {
+        for a in roll_up(analysis.mentions[l.mention].actor) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().learned(w * l.value);
         }
     }
     let damping = Damping {
@@ -423,6 +445,8 @@ struct Tally {
     /// Net value per (sentence, quoted): what each sentence says of the
     /// actor in each voice, for the agreement between sentences.
     sentences: BTreeMap<(usize, bool), f64>,
+    /// Learned evidence: positive, negative.
+    learned: [f64; 2],
 }
 
 impl Tally {
@@ -438,8 +462,17 @@ impl Tally {
         }
     }
 
+    fn learned(&mut self, value: f64) {
+        if value > 0.0 {
+            self.learned[0] += value;
+        } else {
+            self.learned[1] -= value;
+        }
+    }
+
     fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let [lp, ln] = self.learned;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         // the sides as whole sentences see them, in each voice and in all
         let sides = |voice: Option<bool>| {
@@ -459,7 +492,7 @@ impl Tally {
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp, an + qn, k) * damping.agreement(sides(None)),
+            sentiment: balance(ap + qp + lp, an + qn + ln, k) * damping.agreement(sides(None)),
             authorial_sentiment: balance(ap, an, k) * damping.agreement(sides(Some(false))),
             quoted_sentiment: balance(qp, qn, k) * damping.agreement(sides(Some(true))),
         }

@@ -24,6 +24,44 @@ pub fn ceil(text: &str, at: usize) -> usize {
     text.ceil_char_boundary(at)
 }
 
+/// Characters at most in an excerpt: the free-text cells of a report that
+/// show a span which may be long (a statement's content, a stance's
+/// sentence). Their offsets still give the whole span.
+pub const EXCERPT_CHARS: usize = 200;
+
+/// The first [`EXCERPT_CHARS`] characters of `text`, with `…` when cut.
+///
+/// Reports show one excerpt per row, and the rows of an article may all
+/// point at one long stretch of it (8,000 × "said " gave every cue the rest
+/// of the sentence): a bounded excerpt keeps each row, and so each report,
+/// within a fixed multiple of the input.
+pub fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}\u{2026}", &text[..cut])),
+    }
+}
+
+/// How many times its own length the excerpts of one article may hold in
+/// one report, in bytes: past that, a row shows only `…` (its offsets still
+/// give the span). Spans of separate statements rarely overlap, so real
+/// articles stay far below it; text built to overlap them ("said said said
+/// …") cannot grow a report faster than its input.
+pub const EXCERPT_BUDGET: usize = 2;
+
+/// One excerpt cell of a report: [`excerpt`] of `text` with line breaks as
+/// spaces, paid from the `budget` of bytes left to the article (see
+/// [`EXCERPT_BUDGET`]), or `…` once the budget is spent.
+pub fn excerpt_cell(text: &str, budget: &mut usize) -> String {
+    let cell = excerpt(text).replace(['\n', '\r'], " ");
+    if cell.len() <= *budget {
+        *budget -= cell.len();
+        cell
+    } else {
+        "\u{2026}".to_string()
+    }
+}
+
 /// Checked slicing of text by byte offsets that may be off a character boundary.
 pub trait Slice {
     /// The text of a byte range; never panics (see the module notes).
@@ -87,5 +125,21 @@ mod tests {
         assert_eq!(ceil(text, 5), 7);
         assert_eq!(floor(text, 99), text.len());
         assert_eq!(ceil(text, 99), text.len());
+    }
+
+    #[test]
+    fn excerpt_keeps_short_text_and_cuts_long_text_at_a_character() {
+        let long = "\u{4E2D}".repeat(EXCERPT_CHARS + 1);
+        let cut = format!("{}\u{2026}", "\u{4E2D}".repeat(EXCERPT_CHARS));
+        let exact = "a".repeat(EXCERPT_CHARS);
+        let cases: &[(&str, &str)] = &[
+            ("", ""),
+            ("short", "short"),
+            (&exact, &exact),
+            (&long, &cut),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(excerpt(text), want, "{} chars", text.chars().count());
+        }
     }
 }

@@ -92,6 +92,7 @@ pub struct TermHit {
 /// Collects every term hit with modifiers, voice and target.
 pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
     let modifiers = modifier_hits(analysis, lexicon);
+    let mut contents = voice::Contents::new(analysis);
     let mut out = Vec::new();
     for (sentence, hit) in &analysis.hits {
         let first = out.len();
@@ -128,7 +129,7 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 // `+ 0.0` turns the -0 of a negated negative word into 0
                 th.value = term.polarity * term.weight * th.factor * sign + 0.0;
             }
-            voice(analysis, &lexicon.words, &mut th);
+            voice(analysis, &lexicon.words, &mut contents, &mut th);
             if family.is_polar() {
                 // a scare-quoted word is someone else's: "Beijing's
                 // \"constructive\" role" is no praise, and "the \"Japanese

@@ -11,7 +11,21 @@ pub(super) struct Modifier {
     factor: f64,
 }
 
-pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modifier> {
+/// Contrast words counted at most on each side of a polar word. Each one
+/// multiplies the word's weight, so an unbounded run ("good but good but …")
+/// took the product to infinity and the tone to NaN; no real sentence comes
+/// near this many.
+pub(super) const MAX_CONTRASTS: usize = 8;
+
+/// The modifiers of an article in text order, and its contrast words alone,
+/// so that a polar word finds the contrasts around it by binary search rather
+/// than by reading every contrast of its sentence.
+pub(super) struct Modifiers {
+    all: Vec<Modifier>,
+    contrasts: Vec<Modifier>,
+}
+
+pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Modifiers {
     let mut out = Vec::new();
     for (sentence, hit) in &analysis.hits {
         for target in &hit.targets {
@@ -30,31 +44,68 @@ pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modif
             }
         }
     }
-    out
+    let contrasts = out
+        .iter()
+        .filter(|m| m.family == Family::Contrast)
+        .map(|m| Modifier {
+            span: m.span.clone(),
+            ..*m
+        })
+        .collect();
+    Modifiers {
+        all: out,
+        contrasts,
+    }
+}
+
+/// The contrast factor of a polar word at `span` in `sentence`: the factor of
+/// each contrast word before it (what follows "but" weighs more) times
+/// `before_contrast` for each one after it, counting the nearest
+/// [`MAX_CONTRASTS`] on each side. Multiplies in the same order as reading
+/// the sentence, so results are bit for bit those of reading every contrast.
+fn contrast_factor(
+    contrasts: &[Modifier],
+    sentence: usize,
+    span: &Range<usize>,
+    before_contrast: f64,
+) -> f64 {
+    let lo = contrasts.partition_point(|m| m.sentence < sentence);
+    let hi = contrasts
+        .partition_point(|m| m.sentence <= sentence)
+        .max(lo);
+    let contrasts = &contrasts[lo..hi];
+    let before = contrasts.partition_point(|m| m.span.end <= span.start);
+    let after = contrasts.len() - contrasts.partition_point(|m| m.span.start < span.end);
+    let mut factor = 1.0;
+    for m in &contrasts[before.saturating_sub(MAX_CONTRASTS)..before] {
+        factor *= m.factor;
+    }
+    for _ in 0..after.min(MAX_CONTRASTS) {
+        factor *= before_contrast;
+    }
+    factor
 }
 
 pub(super) fn apply_modifiers(
     analysis: &Analysis,
     lexicon: &Lexicon,
-    modifiers: &[Modifier],
+    modifiers: &Modifiers,
     th: &mut TermHit,
 ) {
     let text = analysis.article.text.as_str();
     let words = &analysis.words;
     let term_word = word_at(words, th.start);
     let window = lexicon.scoring.modifier_window;
-    let lo = modifiers.partition_point(|m| m.sentence < th.sentence);
-    let hi = modifiers
-        .partition_point(|m| m.sentence <= th.sentence)
-        .max(lo);
-    let sentence = &modifiers[lo..hi];
-    for m in sentence.iter().filter(|m| m.family == Family::Contrast) {
-        if m.span.end <= th.start {
-            th.factor *= m.factor;
-        } else if m.span.start >= th.end {
-            th.factor *= lexicon.scoring.before_contrast;
-        }
-    }
+    th.factor *= contrast_factor(
+        &modifiers.contrasts,
+        th.sentence,
+        &(th.start..th.end),
+        lexicon.scoring.before_contrast,
+    );
+    let all = &modifiers.all;
+    let lo = all.partition_point(|m| m.sentence < th.sentence);
+    let hi = all.partition_point(|m| m.sentence <= th.sentence).max(lo);
+    let sentence = &all[lo..hi];
     // negators and degree words: only the few just before the word can reach it
     let before = sentence.partition_point(|m| m.span.end <= th.start);
     for m in sentence[..before].iter().rev().take(2 * window + 2).rev() {

@@ -8,6 +8,11 @@ pub(super) const COPULAS: &[&str] = &[
     "remains", "seem", "seems", "was", "were",
 ];
 pub(super) const MAX_GAP_WORDS: usize = 3;
+/// Bytes at most between a polar word and an actor in one clause: a gap
+/// this long (some 150 words, or a run of blanks) is read as a clause break,
+/// so that no word reads more than this much text to find its target (one
+/// actor before 50,000 polar words in a sentence made targeting quadratic).
+pub(super) const MAX_GAP_BYTES: usize = 1000;
 /// Mentions considered on each side of a polar word.
 pub(super) const CANDIDATE_WINDOW: usize = 16;
 
@@ -162,13 +167,14 @@ fn aim_rules(
     // at most `n` words between byte offsets `a` and `b` (reads no further than that)
     let within = |a: usize, b: usize, n: usize| {
         a >= b
-            || text
-                .slice(a..b)
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .take(n + 1)
-                .count()
-                <= n
+            || b - a <= MAX_GAP_BYTES
+                && text
+                    .slice(a..b)
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(n + 1)
+                    .count()
+                    <= n
     };
     // an actor after the word in an over/in/about phrase is its topic
     let topic_after = |m: &Candidate| {
@@ -428,6 +434,9 @@ fn agent(
 
 /// Whether a clause ends between byte offsets `a` and `b` (commas do not end one).
 pub(super) fn clause_break(text: &str, a: usize, b: usize) -> bool {
+    if b.saturating_sub(a) > MAX_GAP_BYTES {
+        return true;
+    }
     let gap = text.slice(a..b).to_lowercase();
     gap.contains([';', ':', '\u{2014}']) || gap.contains(" but ") || gap.contains(" however")
 }

@@ -9,7 +9,8 @@
 //! The output folder is never read back as input, and an article id seen
 //! before is reported (the first one wins nothing: both are scored).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -41,6 +42,10 @@ pub struct Options {
     pub excel: bool,
     /// Write JSON Lines to standard output instead of report files.
     pub jsonl: bool,
+    /// `--glob` patterns as given (compiled in `ingest`), for the manifest.
+    pub globs: Vec<String>,
+    /// `--exclude` patterns as given, for the manifest.
+    pub excludes: Vec<String>,
 }
 
 /// Where scored rows go: report files, or a JSON Lines stream.
@@ -221,7 +226,10 @@ pub fn run(
         Output::Files(Box::new(reports))
     };
     let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
-    let mut first_origin: HashMap<String, String> = HashMap::new();
+    // 8 bytes per article, not its id and origin: memory stays small on a
+    // corpus of millions (a collision of 64-bit hashes is not a concern here)
+    let mut seen_ids: HashSet<u64> = HashSet::new();
+    let id_hasher = RandomState::new();
     let mut duplicates = Duplicates::default();
     let (tx, rx) = crossbeam_channel::bounded::<Item>(CHANNEL);
     let written = std::thread::scope(|scope| -> io::Result<()> {
@@ -247,18 +255,16 @@ pub fn run(
         for item in rx {
             let (kind, s) = match item {
                 Item::Article(article) => {
-                    if let Some(first) = first_origin.get(&article.id) {
+                    if !seen_ids.insert(id_hasher.hash_one(&article.id)) {
                         duplicates.ids += 1;
                         let notice = Notice {
                             location: article.origin.clone(),
                             message: format!(
-                                "article id `{}` was already used by {first}; both are scored, but rows cannot be told apart by id: rename a file or fix the id",
+                                "article id `{}` was already used by an earlier article; both are scored, but their rows cannot be told apart by id: rename a file or fix the id",
                                 article.id
                             ),
                         };
                         log.push(progress, NoticeKind::Warning, notice);
-                    } else {
-                        first_origin.insert(article.id.clone(), article.origin.clone());
                     }
                     chunk.push(*article);
                     if chunk.len() == chunk_size {
@@ -307,6 +313,8 @@ pub fn run(
             "excel": options.excel,
             "input_format": format!("{:?}", options.ingest.format).to_lowercase(),
             "text_col": options.ingest.columns.text,
+            "glob": options.globs,
+            "exclude": options.excludes,
         }),
         counts: counts.clone(),
         duplicates: duplicates.clone(),

@@ -325,6 +325,8 @@ fn run(input: &Path, out: &Path, threads: usize) {
         threads,
         excel: false,
         jsonl: false,
+        globs: Vec::new(),
+        excludes: Vec::new(),
     };
     pipeline::run(&options, lexicon(), &Silent).expect("run");
 }

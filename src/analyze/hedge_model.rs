@@ -78,8 +78,7 @@ pub struct SentenceView {
     pub words: Vec<String>,
     /// `family:category` of a lexicon hedge/booster/approximator hit covering the word.
     pub lex: Vec<Option<String>>,
-    /// The [`SENTENCE_CUES`] the sentence holds, found once per sentence
-    /// (looking them up per word made a long sentence quadratic).
+    /// The [`SENTENCE_CUES`] the sentence holds, in that order.
     pub cues: Vec<&'static str>,
 }
 
@@ -100,13 +99,12 @@ impl SentenceView {
         view.cues = SENTENCE_CUES
             .iter()
             .copied()
-            .filter(|cue| view.words.iter().any(|x| x == cue))
+            .filter(|c| view.words.iter().any(|w| w == c))
             .collect();
-        // hits are in sentence order, and a hit's words are found by binary search
-        let hits = &analysis.hits;
-        let lo = hits.partition_point(|(hs, _)| *hs < s);
-        let hi = hits.partition_point(|(hs, _)| *hs <= s).max(lo);
-        for (_, hit) in &hits[lo..hi] {
+        // hits are in sentence order: find this sentence's run without a scan
+        let first = analysis.hits.partition_point(|(hs, _)| *hs < s);
+        let last = analysis.hits.partition_point(|(hs, _)| *hs <= s).max(first);
+        for (_, hit) in &analysis.hits[first..last] {
             let Some(cat) = hit.targets.iter().find_map(|t| match *t {
                 Target::Term(t) => {
                     let cat = &lexicon.categories[lexicon.terms[t as usize].category];
@@ -120,6 +118,7 @@ impl SentenceView {
             }) else {
                 continue;
             };
+            // a hit's words by binary search (a scan per hit was quadratic)
             let first =
                 range.start + words[range.clone()].partition_point(|w| w.span.end <= hit.start);
             for i in (first..range.end).take_while(|&i| words[i].span.start < hit.end) {
@@ -132,6 +131,14 @@ impl SentenceView {
 
 /// The features of word `k` of a sentence view.
 pub fn word_features(view: &SentenceView, k: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    each_feature(view, k, &mut String::new(), |f| out.push(f.to_string()));
+    out
+}
+
+/// Calls `f` with each feature of word `k`, built in `buf` (no allocation per
+/// feature: this runs for every word of every article).
+pub fn each_feature(view: &SentenceView, k: usize, buf: &mut String, mut f: impl FnMut(&str)) {
     let at = |d: isize| -> &str {
         let j = k as isize + d;
         if j < 0 {
@@ -144,41 +151,38 @@ pub fn word_features(view: &SentenceView, k: usize) -> Vec<String> {
         let j = usize::try_from(k as isize + d).ok()?;
         view.lex.get(j)?.as_deref()
     };
+    let mut emit = |buf: &mut String, parts: &[&str]| {
+        buf.clear();
+        for p in parts {
+            buf.push_str(p);
+        }
+        f(buf);
+    };
     let w = at(0);
-    let mut f = vec![
-        "bias=1".to_string(),
-        format!("w={w}"),
-        format!("w-1={}", at(-1)),
-        format!("w+1={}", at(1)),
-        format!("w-2={}", at(-2)),
-        format!("w+2={}", at(2)),
-        format!("w-1w={}_{w}", at(-1)),
-        format!("ww+1={w}_{}", at(1)),
-    ];
+    emit(buf, &["bias=1"]);
+    emit(buf, &["w=", w]);
+    emit(buf, &["w-1=", at(-1)]);
+    emit(buf, &["w+1=", at(1)]);
+    emit(buf, &["w-2=", at(-2)]);
+    emit(buf, &["w+2=", at(2)]);
+    emit(buf, &["w-1w=", at(-1), "_", w]);
+    emit(buf, &["ww+1=", w, "_", at(1)]);
     if w.chars().count() > 4 && !w.starts_with('<') {
-        let suffix: String = w
-            .chars()
-            .rev()
-            .take(3)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        f.push(format!("suf={suffix}"));
+        let cut = w.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        emit(buf, &["suf=", &w[cut..]]);
     }
     if let Some(l) = lex_at(0) {
-        f.push(format!("lex={l}"));
+        emit(buf, &["lex=", l]);
     }
     if let Some(l) = lex_at(-1) {
-        f.push(format!("lex-1={l}"));
+        emit(buf, &["lex-1=", l]);
     }
     if let Some(l) = lex_at(1) {
-        f.push(format!("lex+1={l}"));
+        emit(buf, &["lex+1=", l]);
     }
     for cue in &view.cues {
-        f.push(format!("sent={cue}"));
+        emit(buf, &["sent=", cue]);
     }
-    f
 }
 
 /// Tags the learned hedges of an analysis (empty when no hedge model is loaded).
@@ -187,6 +191,7 @@ pub fn tag(analysis: &Analysis, lexicon: &Lexicon) -> Vec<LearnedHedge> {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let mut buf = String::new();
     for s in 0..analysis.sentence_words.len() {
         let range = analysis.sentence_words[s].clone();
         if range.is_empty() {
@@ -195,10 +200,11 @@ pub fn tag(analysis: &Analysis, lexicon: &Lexicon) -> Vec<LearnedHedge> {
         let view = SentenceView::new(analysis, lexicon, s);
         let mut open: Option<LearnedHedge> = None;
         for k in 0..view.words.len() {
-            let feats = word_features(&view, k);
-            let score = model.scores(feats.iter().map(String::as_str))[0];
+            let mut score = 0.0;
+            each_feature(&view, k, &mut buf, |f| score += model.weight(f, 0));
             let span = analysis.words[range.start + k].span.clone();
             if score > 0.0 {
+                let feats = word_features(&view, k);
                 match open.as_mut() {
                     Some(h) => {
                         h.span.end = span.end;
@@ -240,31 +246,24 @@ pub fn combine(hits: &mut Vec<(usize, Hit)>, learned: &[LearnedHedge], lexicon: 
         }
         _ => false,
     };
-    // Learned hedges are disjoint and in text order, and so are hits: each
-    // side finds what overlaps it by binary search (a scan of the other side
-    // per item made long articles quadratic).
     let overlaps = |a: &Range<usize>, start: usize, end: usize| a.start < end && start < a.end;
     if COMBINE == Combine::ModelDecides {
         for (_, hit) in hits.iter_mut() {
-            let k = learned.partition_point(|l| l.span.end <= hit.start);
             if !learned
-                .get(k)
-                .is_some_and(|l| overlaps(&l.span, hit.start, hit.end))
+                .iter()
+                .any(|l| overlaps(&l.span, hit.start, hit.end))
             {
                 hit.targets.retain(|t| !is_hedge(t));
             }
         }
         hits.retain(|(_, h)| !h.targets.is_empty());
     }
-    let mut added = Vec::new();
     for l in learned {
-        let first = hits.partition_point(|(_, h)| h.end <= l.span.start);
-        let covered = hits[first..]
+        let covered = hits
             .iter()
-            .take_while(|(_, h)| h.start < l.span.end)
             .any(|(_, h)| overlaps(&l.span, h.start, h.end) && h.targets.iter().any(is_hedge));
         if !covered {
-            added.push((
+            hits.push((
                 l.sentence,
                 Hit {
                     start: l.span.start,
@@ -274,6 +273,5 @@ pub fn combine(hits: &mut Vec<(usize, Hit)>, learned: &[LearnedHedge], lexicon: 
             ));
         }
     }
-    hits.extend(added);
     hits.sort_by_key(|(s, h)| (*s, h.start, h.end));
 }

@@ -15,6 +15,7 @@ pub mod actors;
 pub mod attribution;
 pub mod hedge_model;
 pub mod quotes;
+pub mod stance_model;
 pub mod terms;
 pub mod words;
 
@@ -66,6 +67,8 @@ pub struct Analysis<'a> {
     pub flags: Vec<String>,
     /// Hedges found by the learned tagger, with the features that decided.
     pub learned_hedges: Vec<hedge_model::LearnedHedge>,
+    /// Learned verdicts on actor mentions, with the features that decided.
+    pub learned_stances: Vec<stance_model::LearnedStance>,
 }
 
 impl Analysis<'_> {
@@ -178,6 +181,7 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         terms: Vec::new(),
         stances: Vec::new(),
         learned_hedges: Vec::new(),
+        learned_stances: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
@@ -198,6 +202,9 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
     }
     analysis.terms = terms::collect(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_stances = stance_model::judge(&analysis, lexicon);
+    }
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis
 }

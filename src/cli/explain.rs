@@ -222,6 +222,28 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             x.quoted_sentiment
         );
     }
+    section(
+        &mut out,
+        "Learned verdicts on mentions (target model; features that decided)",
+    );
+    for l in &a.learned_stances {
+        let m = &a.mentions[l.mention];
+        let top: Vec<String> = l
+            .evidence
+            .iter()
+            .take(EVIDENCE_SHOWN)
+            .map(|(f, w)| format!("{f} {w:+.2}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  [{}] \"{}\" ({}) {:+.2}: {} …",
+            m.sentence,
+            a.slice(&m.span),
+            actor_id(a, m.actor, lexicon),
+            l.value,
+            top.join(", ")
+        );
+    }
     out
 }
 

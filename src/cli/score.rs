@@ -129,6 +129,8 @@ impl Args {
             threads: self.threads,
             excel: self.excel,
             jsonl: self.jsonl,
+            globs: self.globs.clone(),
+            excludes: self.excludes.clone(),
         })
     }
 }

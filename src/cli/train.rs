@@ -4,9 +4,9 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use framescore::learn::TrainOptions;
 use framescore::learn::gold;
 use framescore::learn::task::{self, FitOptions, Provenance};
+use framescore::learn::{Learner, TrainOptions};
 use framescore::lexicon::{Lexicon, MODELS_DIR};
 
 use super::Exit;
@@ -35,6 +35,12 @@ pub struct Args {
     /// Model sizes to score on the held-out records.
     #[arg(long, value_delimiter = ',', default_value = "50,200,1000")]
     sizes: Vec<usize>,
+    /// Learner: perceptron (averaged) or logistic (L1-regularised, sparse).
+    #[arg(long, default_value = "perceptron", value_parser = ["perceptron", "logistic"])]
+    learner: String,
+    /// L1 strength of the logistic learner (larger: fewer weights).
+    #[arg(long, default_value_t = 1.0)]
+    l1: f64,
     /// Passes over the training data.
     #[arg(long, default_value_t = 10)]
     epochs: usize,
@@ -63,6 +69,11 @@ impl Args {
         };
         let options = FitOptions {
             train: TrainOptions {
+                learner: if self.learner == "logistic" {
+                    Learner::LogisticL1 { c: self.l1 }
+                } else {
+                    Learner::Perceptron
+                },
                 epochs: self.epochs,
                 min_count: self.min_count,
                 ..TrainOptions::default()

@@ -16,6 +16,34 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast, deterministic hash for the short feature strings looked
+/// up for every word (std's SipHash guards against hostile keys, which a
+/// model's own feature names are not).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FeatureMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// Decimals kept in weights, in memory and in the file.
 pub const WEIGHT_DECIMALS: i32 = 4;
@@ -30,7 +58,7 @@ pub struct Model {
     /// Sorted by (feature, label).
     weights: Vec<(String, String, f64)>,
     /// Feature → (label index, weight).
-    index: HashMap<String, Vec<(usize, f64)>>,
+    index: FeatureMap<Vec<(usize, f64)>>,
     /// `# key: value` lines of the file, in order.
     header: Vec<(String, String)>,
 }
@@ -68,7 +96,7 @@ impl Model {
             .filter(|(_, _, w)| *w != 0.0)
             .collect();
         weights.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-        let mut index: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
+        let mut index: FeatureMap<Vec<(usize, f64)>> = FeatureMap::default();
         for (f, l, w) in &weights {
             if let Some(k) = labels.iter().position(|x| x == l) {
                 index.entry(f.clone()).or_default().push((k, *w));
@@ -122,6 +150,14 @@ impl Model {
             }
         }
         scores
+    }
+
+    /// The weight of one feature for label `label` (0 when absent).
+    pub fn weight(&self, feature: &str, label: usize) -> f64 {
+        self.index
+            .get(feature)
+            .and_then(|ws| ws.iter().find(|(l, _)| *l == label))
+            .map_or(0.0, |(_, w)| *w)
     }
 
     /// The weights of label `label` among `features`, strongest first (ties

@@ -8,11 +8,11 @@
 //! → header. A new task (attribution cues and sources) is one more
 //! implementation of [`Task`] and one more arm in [`task`].
 
-use crate::analyze::{self, hedge_model};
-use crate::ingest::Article;
+use crate::analyze::{self, ActorRef, hedge_model, stance_model};
+use crate::ingest::{Article, TargetSpec};
 use crate::lexicon::Lexicon;
 
-use super::gold::GoldRecord;
+use super::gold::{GoldRecord, Polarity};
 use super::{Example, Model, Prf, TrainOptions, argmax, train};
 
 /// The task names `framescore train --task` takes.
@@ -68,7 +68,8 @@ pub enum TrainError {
 pub fn task(name: &str) -> Result<&'static dyn Task, TrainError> {
     match name {
         "hedges" => Ok(&Hedges),
-        "targets" | "attribution" => Err(TrainError::NotYetAvailable(name.to_string())),
+        "targets" => Ok(&Targets),
+        "attribution" => Err(TrainError::NotYetAvailable(name.to_string())),
         _ => Err(TrainError::UnknownTask(name.to_string())),
     }
 }
@@ -353,4 +354,113 @@ pub fn figures_line(figures: &[(String, f64)]) -> String {
         .map(|(n, v)| format!("{n} {v:.4}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Sentiment toward a marked mention, one example per gold target: negative,
+/// positive, or neutral (the null label).
+#[derive(Debug, Clone, Copy)]
+pub struct Targets;
+
+impl Targets {
+    /// (gold polarity, features) per target, each analysed as the only
+    /// ad-hoc target of its text, as `newsmtsc.py` scores it.
+    fn mentions(record: &GoldRecord, lexicon: &Lexicon) -> Vec<(Polarity, Vec<String>)> {
+        let bytes: Vec<usize> = record
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(record.text.len()))
+            .collect();
+        record
+            .targets
+            .iter()
+            .filter_map(|t| {
+                let mut article = Article::from_text(&record.id, &record.text);
+                article.targets = vec![TargetSpec {
+                    name: t.name.clone().unwrap_or_else(|| "T".into()),
+                    aliases: Vec::new(),
+                    start: Some(t.start),
+                    end: Some(t.end),
+                }];
+                let a = analyze::analyze_with(&article, lexicon, analyze::Layers::LexiconOnly);
+                let span = bytes[t.start]..bytes[t.end];
+                let sentence = a.sentence_at(span.start)?;
+                let features = stance_model::mention_features(
+                    &a,
+                    lexicon,
+                    sentence,
+                    &span,
+                    Some(ActorRef::Adhoc(0)),
+                );
+                Some((t.polarity, features))
+            })
+            .collect()
+    }
+}
+
+impl Task for Targets {
+    fn name(&self) -> &'static str {
+        "targets"
+    }
+
+    fn labels(&self) -> &'static [&'static str] {
+        stance_model::LABELS
+    }
+
+    fn templates(&self) -> &'static [&'static str] {
+        stance_model::TEMPLATES
+    }
+
+    fn examples(&self, record: &GoldRecord, lexicon: &Lexicon) -> Vec<Example> {
+        Self::mentions(record, lexicon)
+            .into_iter()
+            .map(|(polarity, features)| Example {
+                features,
+                label: match polarity {
+                    Polarity::Negative => Some(0),
+                    Polarity::Neutral => None,
+                    Polarity::Positive => Some(1),
+                },
+            })
+            .collect()
+    }
+
+    /// Three-class macro-F1 (neutral included), then per-class F1.
+    fn evaluate(
+        &self,
+        model: &Model,
+        records: &[GoldRecord],
+        lexicon: &Lexicon,
+    ) -> Vec<(String, f64)> {
+        let mut prf = [Prf::default(); 3];
+        for r in records {
+            for (gold, features) in Self::mentions(r, lexicon) {
+                let v = stance_model::value(&model.scores(features.iter().map(String::as_str)));
+                let predicted = if v > 0.0 {
+                    2
+                } else if v < 0.0 {
+                    0
+                } else {
+                    1
+                };
+                let g = match gold {
+                    Polarity::Negative => 0,
+                    Polarity::Neutral => 1,
+                    Polarity::Positive => 2,
+                };
+                for (c, p) in prf.iter_mut().enumerate() {
+                    p.add(g == c, predicted == c);
+                }
+            }
+        }
+        vec![
+            (
+                "macro_f1".into(),
+                prf.iter().map(Prf::f1).sum::<f64>() / 3.0,
+            ),
+            ("negative_f1".into(), prf[0].f1()),
+            ("neutral_f1".into(), prf[1].f1()),
+            ("positive_f1".into(), prf[2].f1()),
+        ]
+    }
 }

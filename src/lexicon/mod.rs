@@ -34,6 +34,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "boilerplate.toml",
         include_str!("../../lexicons/boilerplate.toml"),
     ),
+    ("frames.toml", include_str!("../../lexicons/frames.toml")),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
     (
@@ -50,10 +51,16 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The models shipped with framescore (`lexicons/models/<task>.tsv`), compiled in.
-const BUILTIN_MODELS: &[(&str, &str)] = &[(
-    "models/hedges.tsv",
-    include_str!("../../lexicons/models/hedges.tsv"),
-)];
+const BUILTIN_MODELS: &[(&str, &str)] = &[
+    (
+        "models/hedges.tsv",
+        include_str!("../../lexicons/models/hedges.tsv"),
+    ),
+    (
+        "models/targets.tsv",
+        include_str!("../../lexicons/models/targets.tsv"),
+    ),
+];
 
 /// Folder of model files inside a lexicon folder.
 pub const MODELS_DIR: &str = "models";
@@ -428,6 +435,8 @@ pub struct Models {
     pub hedges: Option<crate::learn::Model>,
     /// The term that learned hedges are reported as (category `learned`).
     pub hedge_term: Option<u32>,
+    /// The target-sentiment model (`models/targets.tsv`).
+    pub targets: Option<crate::learn::Model>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.

@@ -21,6 +21,7 @@ pub fn is_model(file: &LexiconFile) -> bool {
 #[derive(Debug, Default)]
 pub struct Loaded {
     hedges: Option<Model>,
+    targets: Option<Model>,
 }
 
 /// Parses every model file; problems carry file and line.
@@ -53,6 +54,7 @@ pub fn load(files: &[&LexiconFile]) -> (Loaded, Vec<Problem>) {
         match Model::parse(&file.path, &file.text, t.labels(), t.templates()) {
             Ok(model) => match t.name() {
                 "hedges" => loaded.hedges = Some(model),
+                "targets" => loaded.targets = Some(model),
                 other => problems.push(problem(
                     &file.path,
                     1,
@@ -67,6 +69,7 @@ pub fn load(files: &[&LexiconFile]) -> (Loaded, Vec<Problem>) {
 
 /// Attaches parsed models to a compiled lexicon.
 pub fn attach(lexicon: &mut Lexicon, loaded: Loaded) {
+    lexicon.models.targets = loaded.targets;
     if let Some(model) = loaded.hedges {
         let category = lexicon.categories.len();
         lexicon.categories.push(Category {

@@ -35,9 +35,14 @@
 //! Every failure says exactly what is on disk: the earlier set untouched, or
 //! which files are new and where the rest of the new set waits.
 //!
-//! Test hook (not for users): `FRAMESCORE_TEST_PAUSE_MS=N` sleeps N
-//! milliseconds before and after the commit point and before each file move,
-//! so a test can kill the process inside the commit.
+//! Test hook (debug builds only, not for users): `FRAMESCORE_TEST_PAUSE_MS=N`
+//! sleeps N milliseconds before and after the commit point and before each
+//! file move, so a test can kill the process inside the commit.
+//!
+//! Staging folders are removed file by file (framescore's names only), never
+//! recursively: if anything else ended up inside, the folder is kept and
+//! reported rather than deleted with it. For the same reason `OUT` is
+//! checked again right before the exchange.
 
 use std::fmt;
 use std::fs;
@@ -136,8 +141,11 @@ impl Staging {
     pub fn commit(mut self) -> Result<(), CommitError> {
         sync_dir(&self.path);
         pause();
+        // re-checked: a file the user put into OUT during the run must not
+        // vanish with the earlier set
+        let swap_now = self.mode == Mode::Swap && swappable(&self.out);
         match self.mode {
-            Mode::Swap => match swap(&self.path, &self.out) {
+            Mode::Swap if swap_now => match swap(&self.path, &self.out) {
                 Ok(()) => {
                     self.armed = false;
                     if let Some((parent, _)) = split(&self.out) {
@@ -145,7 +153,7 @@ impl Staging {
                     }
                     pause();
                     // the staging name now holds the earlier set (or nothing)
-                    let _ = fs::remove_dir_all(&self.path);
+                    let _ = remove_set(&self.path);
                     return Ok(());
                 }
                 Err(_) => {
@@ -154,6 +162,9 @@ impl Staging {
                     fs::create_dir_all(&self.out).map_err(|error| self.not_switched(error))?;
                 }
             },
+            Mode::Swap => {
+                fs::create_dir_all(&self.out).map_err(|error| self.not_switched(error))?;
+            }
             Mode::InPlace => {}
         }
         let decided = self.out.join(format!("{COMMIT}{}", self.id));
@@ -177,7 +188,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if self.armed {
-            let _ = fs::remove_dir_all(&self.path);
+            let _ = remove_set(&self.path);
         }
     }
 }
@@ -195,25 +206,34 @@ pub enum CommitError {
         error: io::Error,
     },
     /// Some files in `out` are new, the rest are from the earlier run.
-    Partial {
-        /// The output folder.
-        out: PathBuf,
-        /// Files already replaced by this run's.
-        moved: Vec<String>,
-        /// Files still from the earlier run (or missing).
-        remaining: Vec<String>,
-        /// Where this run's remaining files wait.
-        decided: PathBuf,
-        /// The OS error.
-        error: io::Error,
-    },
+    Partial(Box<PartialMove>),
+}
+
+/// A commit that stopped half-way through moving files into place.
+#[derive(Debug)]
+pub struct PartialMove {
+    /// The output folder.
+    pub out: PathBuf,
+    /// Files already replaced by this run's.
+    pub moved: Vec<String>,
+    /// Files still from the earlier run.
+    pub old: Vec<String>,
+    /// Files of this run not in `out` at all yet.
+    pub missing: Vec<String>,
+    /// The file whose move failed.
+    pub failed: String,
+    /// Where this run's remaining files wait.
+    pub decided: PathBuf,
+    /// The OS error.
+    pub error: io::Error,
 }
 
 impl CommitError {
     /// The OS error behind it.
     pub fn io(&self) -> &io::Error {
         match self {
-            CommitError::NotSwitched { error, .. } | CommitError::Partial { error, .. } => error,
+            CommitError::NotSwitched { error, .. } => error,
+            CommitError::Partial(partial) => &partial.error,
         }
     }
 }
@@ -227,25 +247,38 @@ impl fmt::Display for CommitError {
                 out.display(),
                 staged.display()
             ),
-            CommitError::Partial {
-                out,
-                moved,
-                remaining,
-                decided,
-                error,
-            } => write!(
-                f,
-                "cannot move `{}` into `{}`: {error}; that folder now holds a mixed set: {} from this run, {} from the earlier run (manifest.json tells them apart); the rest of this run's set is in `{}`, and the next framescore run with this --out moves it into place first",
-                remaining.first().map_or("", String::as_str),
-                out.display(),
-                if moved.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    moved.join(", ")
-                },
-                remaining.join(", "),
-                decided.display()
-            ),
+            CommitError::Partial(partial) => {
+                let PartialMove {
+                    out,
+                    moved,
+                    old,
+                    missing,
+                    failed,
+                    decided,
+                    error,
+                } = &**partial;
+                write!(
+                    f,
+                    "cannot move `{failed}` into `{}`: {error}; that folder now holds a mixed set (manifest.json tells them apart) —",
+                    out.display()
+                )?;
+                let groups = [
+                    ("from this run", moved),
+                    ("from the earlier run", old),
+                    ("missing", missing),
+                ];
+                let mut first = true;
+                for (what, names) in groups.iter().filter(|(_, names)| !names.is_empty()) {
+                    let sep = if first { "" } else { ";" };
+                    write!(f, "{sep} {what}: {}", names.join(", "))?;
+                    first = false;
+                }
+                write!(
+                    f,
+                    "; the rest of this run's set is in `{}`, and the next framescore run with this --out moves it into place first (or move the files by hand)",
+                    decided.display()
+                )
+            }
         }
     }
 }
@@ -268,11 +301,20 @@ fn split(out: &Path) -> Option<(&Path, String)> {
 }
 
 /// Whether `out` can be replaced as a whole: missing, or a folder holding
-/// only framescore's files.
+/// only framescore's files on the same file system as its parent (a mount
+/// point cannot be renamed, nor a staging folder moved across devices).
 fn swappable(out: &Path) -> bool {
     let Ok(entries) = fs::read_dir(out) else {
         return !out.exists();
     };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let dev = |p: &Path| fs::metadata(p).map(|m| m.dev()).ok();
+        if out.parent().is_none_or(|parent| dev(parent) != dev(out)) {
+            return false;
+        }
+    }
     entries.filter_map(Result::ok).all(|e| {
         let name = e.file_name().to_string_lossy().into_owned();
         FILES.contains(&name.as_str()) && e.file_type().is_ok_and(|t| t.is_file())
@@ -308,13 +350,19 @@ fn roll_forward(out: &Path, decided: &Path) -> Result<(), CommitError> {
             pause();
         }
         if let Err(error) = fs::rename(decided.join(name), out.join(name)) {
-            return Err(CommitError::Partial {
+            let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect();
+            let (old, missing): (Vec<&str>, Vec<&str>) = present[i..]
+                .iter()
+                .partition(|name| out.join(name).exists());
+            return Err(CommitError::Partial(Box::new(PartialMove {
                 out: out.to_path_buf(),
-                moved: present[..i].iter().map(|s| (*s).to_string()).collect(),
-                remaining: present[i..].iter().map(|s| (*s).to_string()).collect(),
+                moved: names(&present[..i]),
+                old: names(&old),
+                missing: names(&missing),
+                failed: (*name).to_string(),
                 decided: decided.to_path_buf(),
                 error,
-            });
+            })));
         }
     }
     let _ = fs::remove_dir(decided);
@@ -329,11 +377,14 @@ fn recover(out: &Path) -> Vec<String> {
     if let Some((parent, name)) = split(out) {
         let prefix = format!(".{name}{STAGING}");
         for (path, rest) in entries_with_prefix(parent, &prefix) {
-            if abandoned(&rest) && fs::remove_dir_all(&path).is_ok() {
-                done.push(format!(
-                    "removed `{}`, left by an interrupted run",
-                    path.display()
-                ));
+            if abandoned(&rest) {
+                done.push(match remove_set(&path) {
+                    Ok(()) => format!("removed `{}`, left by an interrupted run", path.display()),
+                    Err(err) => format!(
+                        "left `{}` from an interrupted run in place: {err}; it holds files framescore did not write, look inside and remove it",
+                        path.display()
+                    ),
+                });
             }
         }
     }
@@ -349,7 +400,7 @@ fn recover(out: &Path) -> Vec<String> {
         }
     }
     for (path, rest) in entries_with_prefix(out, STAGING) {
-        if abandoned(&rest) && fs::remove_dir_all(&path).is_ok() {
+        if abandoned(&rest) && remove_set(&path).is_ok() {
             done.push(format!(
                 "removed `{}`, left by an interrupted run",
                 path.display()
@@ -368,6 +419,18 @@ fn recover(out: &Path) -> Vec<String> {
         }
     }
     done
+}
+
+/// Removes a staging folder: framescore's files in it, then the folder,
+/// which fails (and is kept) if anything else is inside.
+fn remove_set(dir: &Path) -> io::Result<()> {
+    for name in FILES {
+        match fs::remove_file(dir.join(name)) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+            _ => {}
+        }
+    }
+    fs::remove_dir(dir)
 }
 
 /// Entries of `dir` whose name starts with `prefix`, with the rest of the name; sorted.
@@ -409,6 +472,9 @@ fn sync_dir(dir: &Path) {
 }
 
 fn pause() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
     static MS: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
         std::env::var("FRAMESCORE_TEST_PAUSE_MS")
             .ok()

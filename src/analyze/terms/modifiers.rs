@@ -126,6 +126,49 @@ pub(super) fn apply_modifiers(
             _ => th.factor *= m.factor,
         }
     }
+    if subject_negated(text, sentence, th, window) {
+        th.negated = !th.negated;
+    }
+}
+
+/// Negative determiners and pronouns that, heading a subject, negate its verb.
+pub(super) const SUBJECT_NEGATORS: &[&str] = &["neither", "no", "nobody", "none", "nothing"];
+/// Words between a negative determiner and the verb of its subject.
+pub(super) const SUBJECT_NEGATION_REACH: usize = 8;
+/// Words that end a subject noun phrase before any verb: a relative or
+/// subordinate clause, or a coordination, starts there.
+const SUBJECT_ENDS: &[&str] = &[
+    "and", "as", "because", "but", "if", "or", "than", "that", "when", "which", "while", "who",
+    "whom", "whose",
+];
+
+/// A negative determiner heading the subject reaches the verb beyond the
+/// modifier window: "no major political party on the island endorses this
+/// approach" is no endorsement. The polar word must look like a finite verb
+/// (lower-case, ending in -s or -ed) with nothing but the subject between.
+fn subject_negated(text: &str, sentence: &[Modifier], th: &TermHit, window: usize) -> bool {
+    let word = text.slice(th.start..th.end);
+    if word.contains(' ')
+        || word.starts_with(char::is_uppercase)
+        || !(word.ends_with('s') || word.ends_with("ed"))
+    {
+        return false;
+    }
+    sentence
+        .iter()
+        .filter(|m| m.family == Family::Negator && m.span.end <= th.start)
+        .any(|m| {
+            let negator = text.slice(m.span.clone()).to_lowercase();
+            if !SUBJECT_NEGATORS.contains(&negator.as_str()) {
+                return false;
+            }
+            let gap = text.slice(m.span.end..th.start);
+            let words: Vec<String> = gap.split_whitespace().map(bare_lower).collect();
+            words.len() >= window
+                && words.len() <= SUBJECT_NEGATION_REACH
+                && !gap.contains([',', ';', ':', '\u{2014}', '(', ')', '"', '\u{201c}'])
+                && !words.iter().any(|w| SUBJECT_ENDS.contains(&w.as_str()))
+        })
 }
 
 /// A negator that forbids rather than denies: a negative imperative at the

@@ -157,6 +157,37 @@ fn good_but_repeated_50000_times_stays_finite_and_linear() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// Issue 9 item 2: the speaker's name is repeated on every row of its
+/// statements: a 3,000-letter "name" before 2,000 × "He said" made
+/// `sources.csv` 150 times the input. Names are now cut to an excerpt.
+#[test]
+fn a_long_name_before_2000_he_said_keeps_sources_csv_within_its_bound() {
+    let text = format!("{} said. ", "Zxq".repeat(1000)) + &"He said it is bad. ".repeat(2000);
+    let rows = scored("long name", &text);
+    let bytes = sources_csv_bytes(&rows);
+    assert!(
+        bytes <= SOURCES_BYTES_PER_INPUT_BYTE * text.len(),
+        "sources.csv holds {bytes} bytes for {} input bytes",
+        text.len()
+    );
+}
+
+/// Issue 9 item 2: one actor before 20,000 polar words of one sentence:
+/// each word read the whole gap back to the actor to look for a clause
+/// break (110 s in debug). Gaps over `MAX_GAP_BYTES` now end the clause.
+#[test]
+fn one_actor_before_20000_polar_words_is_targeted_in_linear_time() {
+    let lexicon = lexicon();
+    let text = format!("China {}", "good ".repeat(20_000));
+    let article = Article::from_text("t", &text);
+    let analysis = analyze(&article, lexicon);
+    let targeted = analysis.terms.iter().filter(|t| t.target.is_some()).count();
+    assert!(
+        (1..1000).contains(&targeted),
+        "{targeted} words aimed at China"
+    );
+}
+
 /// Pieces of text that broke, or nearly broke, quote detection and attribution.
 const PIECES: &[&str] = &[
     "\"",

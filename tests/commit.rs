@@ -203,7 +203,7 @@ fn kill_and_check(mut child: Child, out: &Path, before: &Set, n: usize, when: &s
 
 #[test]
 fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cleans_up() {
-    let n = 250;
+    let n = 160;
     let work = tempfile::tempdir().expect("tempdir");
     let a = corpus(work.path(), "a", n);
     let b = corpus(work.path(), "b", n);
@@ -229,7 +229,7 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
 
     // 10-12: all files staged, right before the commit point
     for extra_ms in [0, 40, 120] {
-        let child = start(other(&set), &out, Some(250));
+        let child = start(other(&set), &out, Some(1000));
         let pid = child.id();
         assert!(
             wait_for(|| staged_manifest(&out, pid), Duration::from_secs(120)),
@@ -247,7 +247,7 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
     // 13-15: right after the commit point, before the old set is removed
     for extra_ms in [0, 40, 120] {
         let before = set.clone();
-        let child = start(other(&set), &out, Some(250));
+        let child = start(other(&set), &out, Some(1000));
         let committed = || {
             fs::read_to_string(out.join("manifest.json"))
                 .ok()
@@ -301,7 +301,7 @@ fn a_kill_while_files_are_moved_in_place_is_finished_by_the_next_run() {
     fs::create_dir(&out).expect("out");
     fs::write(out.join("notes.txt"), "mine").expect("notes");
     assert!(run(&a, &out).status.success());
-    let mut child = start(&b, &out, Some(300));
+    let mut child = start(&b, &out, Some(1000));
     let committed = || {
         fs::read_dir(&out).is_ok_and(|d| {
             d.filter_map(Result::ok).any(|e| {
@@ -315,7 +315,7 @@ fn a_kill_while_files_are_moved_in_place_is_finished_by_the_next_run() {
         wait_for(committed, Duration::from_secs(60)),
         "no commit folder"
     );
-    std::thread::sleep(Duration::from_millis(450)); // articles.csv moved, the rest not
+    std::thread::sleep(Duration::from_millis(1500)); // articles.csv moved (at 1 s), manifest.json not (at 6 s)
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     let manifest = fs::read_to_string(out.join("manifest.json")).expect("manifest");
@@ -402,7 +402,7 @@ fn a_file_put_into_the_output_folder_during_a_run_survives_the_commit() {
     let b = corpus(work.path(), "b", n);
     let out = work.path().join("reports");
     assert!(run(&a, &out).status.success());
-    let mut child = start(&b, &out, Some(300));
+    let mut child = start(&b, &out, Some(1000));
     let pid = child.id();
     assert!(
         wait_for(|| staged_manifest(&out, pid), Duration::from_secs(60)),
@@ -417,4 +417,46 @@ fn a_file_put_into_the_output_folder_during_a_run_survives_the_commit() {
     fs::remove_file(out.join("mine.txt")).expect("rm");
     assert_eq!(complete_set(&out, n).expect("complete").prefix, "b");
     assert_eq!(leftovers(&out), Vec::<String>::new());
+}
+
+#[test]
+fn only_framescore_named_leftovers_are_removed() {
+    let work = tempfile::tempdir().expect("tempdir");
+    let a = corpus(work.path(), "a", 2);
+    let out = work.path().join("reports");
+    assert!(run(&a, &out).status.success());
+    // an older version's temporary file, a killed run's staging folder, and
+    // things framescore did not make
+    fs::write(out.join(".tmpAb12Cd"), "half a report").expect("tmp");
+    fs::write(out.join(".tmp-notes"), "mine").expect("mine");
+    let staged = work.path().join(".reports.framescore-staging-4000001-0");
+    fs::create_dir(&staged).expect("staged");
+    fs::write(staged.join("articles.csv"), "old").expect("staged file");
+    let kept = work.path().join(".reports.framescore-staging-4000002-0");
+    fs::create_dir(&kept).expect("kept");
+    fs::write(kept.join("photo.jpg"), "not ours").expect("foreign file");
+    let done = run(&a, &out);
+    assert!(done.status.success());
+    assert!(
+        !out.join(".tmpAb12Cd").exists(),
+        "older version's temp file removed"
+    );
+    assert!(!staged.exists(), "killed run's staging folder removed");
+    assert!(
+        out.join(".tmp-notes").exists(),
+        "not a framescore name: kept"
+    );
+    assert!(
+        kept.join("photo.jpg").exists(),
+        "a file framescore did not write: kept"
+    );
+    let notes = serde_json::from_str::<serde_json::Value>(
+        &fs::read_to_string(out.join("manifest.json")).expect("manifest"),
+    )
+    .expect("json")["notes"]
+        .to_string();
+    assert!(
+        notes.contains(".tmpAb12Cd") && notes.contains("holds files framescore did not write"),
+        "{notes}"
+    );
 }

@@ -89,6 +89,21 @@ fn explain_and_kwic_into_a_closed_pipe_exit_0_without_a_panic() {
     }
 }
 
+#[test]
+fn lexicon_check_into_a_closed_pipe_exits_0_without_a_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let terms: Vec<String> = (0..2000).map(|i| format!("\"t{i}*x\"")).collect();
+    let toml = format!(
+        "[category.x]\nfamily = \"loaded\"\nterms = [{}]\n",
+        terms.join(", ")
+    );
+    std::fs::write(dir.path().join("bad.toml"), toml).expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (code, stderr) = into_closed_pipe(&["lexicon", "check", path], None, 0);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 fn two_articles() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("bad.txt"), "Japan is arrogant, he said.").expect("write");
@@ -168,4 +183,46 @@ fn an_os_error_is_printed_once() {
             "says what to do: {stderr}"
         );
     }
+}
+
+#[test]
+fn control_characters_in_article_text_are_escaped_on_a_terminal_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("esc.txt");
+    std::fs::write(
+        &article,
+        "Japan is arrogant \u{1b}[2J\u{1b}]0;owned\u{7} here, he said.\n",
+    )
+    .expect("write");
+    let commands = [
+        format!(
+            "'{}' kwic arrogant '{}'",
+            bin().display(),
+            article.display()
+        ),
+        format!("'{}' explain '{}'", bin().display(), article.display()),
+    ];
+    for command in &commands {
+        // `script` gives the command a terminal as stdout
+        let Ok(out) = Command::new("script")
+            .args(["-qec", command, "/dev/null"])
+            .output()
+        else {
+            eprintln!("no `script` command here: the terminal case is not checked");
+            return;
+        };
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{command}: {shown}");
+        assert!(
+            shown.contains("\\u{1b}[2J") && shown.contains("\\u{7}") && !shown.contains('\u{1b}'),
+            "{command}: {shown:?}"
+        );
+    }
+    // into a pipe or a file the text stays as it is
+    let out = Command::new(bin())
+        .args(["kwic", "arrogant"])
+        .arg(&article)
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}[2J"));
 }

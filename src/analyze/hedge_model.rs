@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::Analysis;
 use super::words::Word;
 use crate::lexicon::{Family, Hit, Lexicon, Target};
+use crate::text::Slice;
 
 /// The one label of the task (the null label is "not a hedge").
 pub const LABELS: &[&str] = &["hedge"];
@@ -59,7 +60,7 @@ pub struct LearnedHedge {
 
 /// A word as the model sees it: lowercase, names and numbers masked.
 pub fn shape(text: &str, words: &[Word], i: usize, first_of_sentence: bool) -> String {
-    let w = &text[words[i].span.clone()];
+    let w = text.slice(words[i].span.clone());
     if w.chars().any(|c| c.is_ascii_digit()) {
         return "<NUM>".into();
     }
@@ -102,7 +103,7 @@ impl SentenceView {
             .collect();
         // hits are in sentence order: find this sentence's run without a scan
         let first = analysis.hits.partition_point(|(hs, _)| *hs < s);
-        let last = analysis.hits.partition_point(|(hs, _)| *hs <= s);
+        let last = analysis.hits.partition_point(|(hs, _)| *hs <= s).max(first);
         for (_, hit) in &analysis.hits[first..last] {
             let Some(cat) = hit.targets.iter().find_map(|t| match *t {
                 Target::Term(t) => {
@@ -117,11 +118,11 @@ impl SentenceView {
             }) else {
                 continue;
             };
-            for (k, i) in range.clone().enumerate() {
-                let w = &words[i].span;
-                if w.start < hit.end && hit.start < w.end {
-                    view.lex[k] = Some(format!("{}:{}", cat.family.name(), cat.id));
-                }
+            // a hit's words by binary search (a scan per hit was quadratic)
+            let first =
+                range.start + words[range.clone()].partition_point(|w| w.span.end <= hit.start);
+            for i in (first..range.end).take_while(|&i| words[i].span.start < hit.end) {
+                view.lex[i - range.start] = Some(format!("{}:{}", cat.family.name(), cat.id));
             }
         }
         view

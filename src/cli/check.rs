@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use framescore::lexicon::{self, LexiconError, Severity};
 
 use super::Exit;
+use super::terminal::Out;
 
 /// Validate lexicons and list every problem with file:line:column.
 #[derive(clap::Args)]
@@ -24,9 +25,11 @@ impl Args {
             Err(LexiconError::Invalid(problems)) => problems,
             Err(other) => return Err(other.into()),
         };
+        let mut out = Out::new();
         for problem in &problems {
-            println!("{problem}");
+            out.write(&format!("{problem}\n"))?;
         }
+        out.flush()?;
         let errors = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)

@@ -152,6 +152,9 @@ pub struct ScoringDoc {
     /// Added to `actor_damping` for each mention of the actor that carries
     /// no polar word about it.
     pub actor_mention_damping: f64,
+    /// Power of the agreement |P − N| / (P + N) that an actor's balance is
+    /// multiplied by: mixed evidence pulls it toward 0 (0 turns this off).
+    pub actor_agreement: f64,
     /// What a negated negative word counts of its polarity ("not a dictator").
     pub negated_negative: f64,
     /// Weight of the learned target-sentiment verdict on one mention
@@ -190,6 +193,7 @@ impl Default for ScoringDoc {
             before_contrast: 0.5,
             actor_damping: 3.0,
             actor_mention_damping: 0.5,
+            actor_agreement: 1.0,
             negated_negative: 0.0,
             learned_target_weight: 1.0,
             sourcing_attributed: 40.0,

@@ -301,11 +301,20 @@ fn split(out: &Path) -> Option<(&Path, String)> {
 }
 
 /// Whether `out` can be replaced as a whole: missing, or a folder holding
-/// only framescore's files.
+/// only framescore's files on the same file system as its parent (a mount
+/// point cannot be renamed, nor a staging folder moved across devices).
 fn swappable(out: &Path) -> bool {
     let Ok(entries) = fs::read_dir(out) else {
         return !out.exists();
     };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let dev = |p: &Path| fs::metadata(p).map(|m| m.dev()).ok();
+        if out.parent().is_none_or(|parent| dev(parent) != dev(out)) {
+            return false;
+        }
+    }
     entries.filter_map(Result::ok).all(|e| {
         let name = e.file_name().to_string_lossy().into_owned();
         FILES.contains(&name.as_str()) && e.file_type().is_ok_and(|t| t.is_file())

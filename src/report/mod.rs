@@ -189,7 +189,7 @@ impl ReportSet {
 #[derive(Debug, thiserror::Error)]
 pub enum FinishError {
     /// Writing the staged files failed; the output folder was not touched.
-    #[error("{0}")]
+    #[error(transparent)]
     Write(#[from] io::Error),
     /// The commit failed; the message says what is on disk.
     #[error("{0}")]

@@ -374,7 +374,9 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
         let Some(target) = hit.target else { continue };
         for a in roll_up(target) {
             touch(a, &mut order);
-            rows.entry(a).or_default().add(hit.value, hit.quoted);
+            rows.entry(a)
+                .or_default()
+                .add(hit.value, hit.quoted, hit.sentence);
         }
     }
     let w = lexicon.scoring.learned_target_weight;
@@ -387,6 +389,7 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
     let damping = Damping {
         base: lexicon.scoring.actor_damping,
         per_plain_mention: lexicon.scoring.actor_mention_damping,
+        agreement: lexicon.scoring.actor_agreement,
     };
     order
         .into_iter()
@@ -407,11 +410,28 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
 struct Damping {
     base: f64,
     per_plain_mention: f64,
+    /// Power of the agreement between the two sides.
+    agreement: f64,
 }
 
 impl Damping {
     fn for_tally(self, mentions: usize, hits: usize) -> f64 {
         self.base + self.per_plain_mention * mentions.saturating_sub(hits) as f64
+    }
+
+    /// The agreement |P − N| / (P + N) between the sentences that speak
+    /// well and ill of an actor (each sentence counted by its net value),
+    /// raised to `agreement`: an article whose sentences praise and blame an
+    /// actor about equally lands near 0 rather than at the sign of the
+    /// slightly larger side. Within one sentence the words combine as they
+    /// are, so a one-sentence text is never pulled in.
+    fn agreement(self, (positive, negative): (f64, f64)) -> f64 {
+        let total = positive + negative;
+        if total > 0.0 {
+            ((positive - negative).abs() / total).powf(self.agreement)
+        } else {
+            1.0
+        }
     }
 }
 
@@ -424,10 +444,14 @@ struct Tally {
     sums: [f64; 4],
     /// Learned evidence: positive, negative.
     learned: [f64; 2],
+    /// Net value per (sentence, quoted): what each sentence says of the
+    /// actor in each voice, for the agreement between sentences.
+    sentences: BTreeMap<(usize, bool), f64>,
 }
 
 impl Tally {
-    fn add(&mut self, value: f64, quoted: bool) {
+    fn add(&mut self, value: f64, quoted: bool, sentence: usize) {
+        *self.sentences.entry((sentence, quoted)).or_default() += value;
         let voice = if quoted { 2 } else { 0 };
         if value > 0.0 {
             self.positive += 1;
@@ -450,15 +474,27 @@ impl Tally {
         let [ap, an, qp, qn] = self.sums;
         let [lp, ln] = self.learned;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
+        // the sides as whole sentences see them, in each voice and in all
+        let sides = |voice: Option<bool>| {
+            let mut net: BTreeMap<usize, f64> = BTreeMap::new();
+            for (&(sentence, quoted), &v) in &self.sentences {
+                if voice.is_none_or(|q| q == quoted) {
+                    *net.entry(sentence).or_default() += v;
+                }
+            }
+            let positive: f64 = net.values().filter(|v| **v > 0.0).sum();
+            let negative: f64 = -net.values().filter(|v| **v < 0.0).sum::<f64>();
+            (positive, negative)
+        };
         ActorScores {
             actor,
             mentions: self.mentions,
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp + lp, an + qn + ln, k),
-            authorial_sentiment: balance(ap, an, k),
-            quoted_sentiment: balance(qp, qn, k),
+            sentiment: balance(ap + qp + lp, an + qn + ln, k) * damping.agreement(sides(None)),
+            authorial_sentiment: balance(ap, an, k) * damping.agreement(sides(Some(false))),
+            quoted_sentiment: balance(qp, qn, k) * damping.agreement(sides(Some(true))),
         }
     }
 }
@@ -489,6 +525,7 @@ mod tests {
         let damping = Damping {
             base: 3.0,
             per_plain_mention: 0.5,
+            agreement: 1.0,
         };
         // (mentions, negative hits, expected authorial sentiment)
         let cases = [
@@ -510,6 +547,37 @@ mod tests {
                 .finish(ActorRef::Lexicon(0), damping)
                 .authorial_sentiment;
             assert!((got - want).abs() < 1e-12, "{mentions} {negative}: {got}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_disagree_pull_an_actor_toward_neutral() {
+        let damping = Damping {
+            base: 3.0,
+            per_plain_mention: 0.0,
+            agreement: 1.0,
+        };
+        // (hits as (value, sentence), expected authorial sentiment)
+        let cases: [(&[(f64, usize)], f64); 3] = [
+            // two sentences that agree: the plain balance
+            (&[(-1.0, 0), (-1.0, 1)], -2.0 / 5.0),
+            // praise and blame in different sentences: agreement 0.5 / 1.5
+            (&[(-1.0, 0), (0.5, 1)], -0.5 / 4.5 * (0.5 / 1.5)),
+            // the same words in one sentence combine first: agreement 1
+            (&[(-1.0, 0), (0.5, 0)], -0.5 / 4.5),
+        ];
+        for (hits, want) in cases {
+            let mut tally = Tally {
+                mentions: hits.len(),
+                ..Tally::default()
+            };
+            for &(value, sentence) in hits {
+                tally.add(value, false, sentence);
+            }
+            let got = tally
+                .finish(ActorRef::Lexicon(0), damping)
+                .authorial_sentiment;
+            assert!((got - want).abs() < 1e-12, "{hits:?}: {got} vs {want}");
         }
     }
 

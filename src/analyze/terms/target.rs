@@ -180,7 +180,8 @@ fn aim_rules(
     let topic_after = |m: &Candidate| {
         m.span.start >= span.end && TOPIC_PREPOSITIONS.contains(&next_word(text, span.end).as_str())
     };
-    in_sentence.retain(|m| !topic_after(m) && !relation_party(text, m));
+    in_sentence
+        .retain(|m| !topic_after(m) && !relation_party(text, m) && !topic_of(text, rules, m));
     let before: Vec<&Candidate> = in_sentence
         .iter()
         .filter(|m| m.span.end <= span.start)
@@ -330,6 +331,47 @@ fn relation_party(text: &str, m: &Candidate) -> bool {
     last_words(text.slice(..m.span.start), RELATION_REACH)
         .iter()
         .any(|w| matches!(bare_lower(w).as_str(), "between" | "among" | "amongst"))
+}
+
+/// Prepositions that make the mention right after them (or after "the") a
+/// place, not one judged: "military activity around the Taiwan Strait",
+/// "protests in China".
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "across",
+    "around",
+    "in",
+    "inside",
+    "near",
+    "throughout",
+    "within",
+];
+
+/// Words before a mention searched for a situation or feeling noun and its
+/// topic preposition ("tensions in the Taiwan Strait").
+pub(super) const TOPIC_REACH: usize = 4;
+
+/// The mention is the topic of a situation or feeling noun anywhere in the
+/// sentence: "this statement of support comes at a time of escalating
+/// tensions in the Taiwan Strait" judges nothing about Taiwan.
+fn topic_of(text: &str, rules: &RuleWords, m: &Candidate) -> bool {
+    let words = last_words(text.slice(..m.span.start), TOPIC_REACH);
+    // a place: "activity around the Taiwan Strait", "protests in China"
+    let mut lead = words.iter().map(|w| bare_lower(w));
+    let first = lead.next().unwrap_or_default();
+    let preposition = if first == "the" {
+        lead.next().unwrap_or_default()
+    } else {
+        first
+    };
+    if PLACE_PREPOSITIONS.contains(&preposition.as_str()) {
+        return true;
+    }
+    words.windows(2).any(|pair| {
+        TOPIC_PREPOSITIONS.contains(&bare_lower(pair[0]).as_str()) && {
+            let noun = bare_lower(pair[1]);
+            rules.topic_nouns.contains(&noun) || rules.experiencer_nouns.contains(&noun)
+        }
+    })
 }
 
 /// The mention is a possessive: "Beijing's", "its".

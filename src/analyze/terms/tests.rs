@@ -360,6 +360,18 @@ fn actors_in_topic_phrases_are_not_judged() {
             "violate",
             ("-", -1.0, false),
         ),
+        // the topic of a situation is no target for any word of the sentence
+        (
+            "This strong statement comes at a time of escalating tensions in the Taiwan Strait.",
+            "strong",
+            ("-", 1.0, false),
+        ),
+        // a place is not judged
+        (
+            "This strong statement comes at a time of military activity around the Taiwan Strait.",
+            "strong",
+            ("-", 1.0, false),
+        ),
         // a possessive still makes a situation an actor's
         ("Russia's war grinds on.", "war", ("Russia", -1.0, false)),
     ]);

@@ -654,6 +654,7 @@ impl Builder {
                 .map(|f| (f.name.clone(), f.path.clone()))
                 .collect(),
             warnings: self.problems,
+            attribution_model: None,
         })
     }
 }

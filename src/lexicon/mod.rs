@@ -180,6 +180,14 @@ pub enum LexiconError {
     /// A `--lexicons` folder holds no `.toml` file.
     #[error("lexicon folder `{}` holds no .toml file; point --lexicons at a folder of lexicon files", .0.display())]
     EmptyDir(PathBuf),
+    /// A model file is malformed.
+    #[error("model `{}`: {source}", path.display())]
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong, with its line.
+        source: crate::analyze::attribution::tagger::ModelError,
+    },
     /// The files have errors.
     #[error("{} lexicon error(s):\n{}", .0.iter().filter(|p| p.severity == Severity::Error).count(), list(.0))]
     Invalid(Vec<Problem>),
@@ -390,6 +398,9 @@ pub struct Lexicon {
     pub files: Vec<(String, String)>,
     /// Warnings found while building.
     pub warnings: Vec<Problem>,
+    /// A cue-tagger model from `models/attribution.tsv` of a `--lexicons`
+    /// folder; `None` uses the built-in one.
+    pub attribution_model: Option<Box<crate::analyze::attribution::tagger::CueModel>>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.
@@ -410,7 +421,21 @@ impl Lexicon {
 
     /// The built-in lexicons with `dirs` laid over them.
     pub fn load(dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
-        build(&gather(dirs)?)
+        let mut lexicon = build(&gather(dirs)?)?;
+        for dir in dirs {
+            let path = dir.join("models").join("attribution.tsv");
+            if !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let model = crate::analyze::attribution::tagger::CueModel::parse(&text)
+                .map_err(|e| LexiconError::Model { path, source: e })?;
+            lexicon.attribution_model = Some(Box::new(model));
+        }
+        Ok(lexicon)
     }
 
     /// Category IDs of a family, in order.

@@ -60,6 +60,7 @@ mod kind;
 mod marks;
 mod phrase;
 mod subject;
+pub mod tagger;
 #[cfg(test)]
 mod tests;
 
@@ -165,6 +166,8 @@ enum CueKind {
     Agentless,
     /// "in" before a poll ("in a new Fox News poll"): the poll is the source.
     Poll,
+    /// A word the tagger proposes: a cue only where the rules find its subject.
+    Learned,
     /// A reporting verb in a title-case headline ("Trump Says He Never…"):
     /// the words before it in its clause are the source.
     Headline,
@@ -213,6 +216,10 @@ struct Finder<'a, 'b> {
     /// start of a sentence: names, as opposed to words capitalised by position.
     /// Built on first use: only a rare rule needs it.
     proper: OnceCell<HashSet<String>>,
+    /// The learned cue tagger.
+    model: &'a tagger::CueModel,
+    /// The words covered by a cue of the lists, in order (the tagger's anchors).
+    cue_at: Vec<usize>,
 }
 
 /// The category of a term target.
@@ -257,6 +264,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 w += 1;
             }
         }
+        let cue_at = (0..words.len()).filter(|&w| cue_words[w]).collect();
         Finder {
             analysis,
             lexicon,
@@ -265,6 +273,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             names,
             cue_words,
             proper: OnceCell::new(),
+            model: lexicon
+                .attribution_model
+                .as_deref()
+                .unwrap_or(tagger::CueModel::builtin()),
+            cue_at,
         }
     }
 
@@ -317,13 +330,17 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     pub(super) fn sentence(&mut self, s: usize) {
-        for cue in self.cues(s) {
+        for cue in self.learned_cues(s) {
             if cue.kind != CueKind::Mark && self.in_quote(cue.span.start) {
                 continue;
             }
             let found = match cue.kind {
                 CueKind::Verb => self.verb_cue(s, &cue),
                 CueKind::SubjectVerb => self.verb_cue(s, &cue).filter(|a| a.source.is_some()),
+                CueKind::Learned => self
+                    .verb_cue(s, &cue)
+                    .filter(|a| a.source.is_some() || cue.loaded)
+                    .or_else(|| cue.loaded.then(|| self.bare_cue(s, &cue))),
                 CueKind::Phrase => Some(self.phrase_cue(s, &cue)),
                 CueKind::Mark => self.mark_cue(s, &cue),
                 CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
@@ -335,6 +352,65 @@ impl<'a, 'b> Finder<'a, 'b> {
                 self.out.push(attribution);
             }
         }
+    }
+
+    /// The cues of the lists that the tagger does not veto, and the words
+    /// it proposes where the lists have none.
+    pub(super) fn learned_cues(&self, s: usize) -> Vec<Cue> {
+        let mut cues = self.cues(s);
+        if self.model.is_empty() {
+            return cues;
+        }
+        let range = self.analysis.sentence_words[s].clone();
+        let scores = self.cue_scores(s, &self.cue_at);
+        let words = self.words();
+        let score_of = |span: &Range<usize>| {
+            let w = word_at(words, span.start);
+            (w < range.end && words[w].span.end >= span.end).then(|| scores[w - range.start])
+        };
+        cues.retain(|c| {
+            !matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)
+                || score_of(&c.span).is_none_or(|x| x >= tagger::VETO_AT)
+        });
+        for w in range.clone() {
+            let span = &words[w].span;
+            // a word next to a cue is part of its verb group ("have
+            // consistently argued"): one statement, one row
+            let lo = words[w.saturating_sub(1).max(range.start)].span.start;
+            let hi = words[(w + 1).min(range.end - 1)].span.end;
+            let covered = cues.iter().any(|c| c.span.start < hi && lo < c.span.end);
+            // "sent a clear warning to Tokyo": an act of speech with an
+            // indefinite object and nothing said is no statement
+            let object = w + 1 < range.end && self.is(w + 1, &["a", "an"]);
+            // the rules find subjects for verbs: a function word the tagger
+            // marks ("reports of") belongs to a cue of the lists or to none
+            let function = [grammar::NOT_HEAD, grammar::STOPS, grammar::CONNECTORS]
+                .iter()
+                .any(|list| self.is(w, list))
+                || self.is(w, grammar::DETERMINERS)
+                || self.is(w, grammar::PRONOUNS);
+            if !covered
+                && !object
+                && !function
+                && !self.cue_words[w]
+                && scores[w - range.start] > tagger::PROPOSE_AT
+            {
+                cues.push(Cue {
+                    span: span.clone(),
+                    // a sure proposal makes a row without a subject, like a verb of the lists
+                    loaded: scores[w - range.start] > tagger::SURE_AT,
+                    kind: CueKind::Learned,
+                });
+            }
+        }
+        cues.sort_by_key(|c| c.span.start);
+        cues
+    }
+
+    /// A row with no source: the cue and the rest of its clause.
+    pub(super) fn bare_cue(&self, s: usize, cue: &Cue) -> Attribution {
+        let content = self.indirect_content(s, cue.span.end, None, cue);
+        self.attribution(s, cue, None, content, false)
     }
 
     /// The hits of sentence `s` (hits are in text order, so by sentence too).

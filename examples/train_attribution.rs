@@ -34,14 +34,16 @@ fn main() -> ExitCode {
         }
     };
     let lexicon = Lexicon::builtin().expect("built-in lexicons");
-    let mut examples = Vec::new();
+    let (mut examples, mut sources) = (Vec::new(), Vec::new());
     for doc in &gold {
         let article = Article::from_text(&doc.id, &doc.text);
         examples.extend(tagger::examples(&article, &doc.cues, &lexicon));
+        sources.extend(tagger::examples(&article, &doc.sources, &lexicon));
     }
-    let model: CueModel = tagger::train_pruned(&examples, epochs, keep);
+    let model: CueModel = tagger::train_pruned(&examples, epochs, keep)
+        .with_source(tagger::train_pruned(&sources, epochs, keep));
     let header = format!(
-        "cue tagger of framescore's attribution rules: feature<TAB>weight; a word is proposed as a cue above 0\n\
+        "cue tagger of framescore's attribution rules: feature<TAB>weight; a word is proposed as a cue above 0; `source:` weights say whether a word is part of a source\n\
          averaged perceptron, {epochs} epochs, the {keep} heaviest features refitted ({} weights), proper names masked\n\
          data: {} ({} articles, {} words)\n\
          remake: python3 benches/validity/gold_polnear.py DATA/polnear --split train --out train.jsonl\n\

@@ -330,17 +330,29 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     pub(super) fn sentence(&mut self, s: usize) {
-        for cue in self.learned_cues(s) {
+        let scores = if self.model.is_empty() {
+            Vec::new()
+        } else {
+            self.scores(s, &self.cue_at)
+        };
+        for cue in self.learned_cues(s, &scores) {
             if cue.kind != CueKind::Mark && self.in_quote(cue.span.start) {
                 continue;
             }
+            let sure = self.word_score(s, &scores, &cue.span) > tagger::SURE_AT;
             let found = match cue.kind {
+                CueKind::Verb | CueKind::SubjectVerb if sure => self
+                    .verb_cue(s, &cue)
+                    .or_else(|| Some(self.bare_cue(s, &cue))),
                 CueKind::Verb => self.verb_cue(s, &cue),
                 CueKind::SubjectVerb => self.verb_cue(s, &cue).filter(|a| a.source.is_some()),
                 CueKind::Learned => self
                     .verb_cue(s, &cue)
                     .filter(|a| a.source.is_some() || cue.loaded)
-                    .or_else(|| cue.loaded.then(|| self.bare_cue(s, &cue))),
+                    .or_else(|| {
+                        let tagged = self.tagged_source(s, &scores, &cue.span);
+                        (cue.loaded || tagged.is_some()).then(|| self.bare_cue(s, &cue))
+                    }),
                 CueKind::Phrase => Some(self.phrase_cue(s, &cue)),
                 CueKind::Mark => self.mark_cue(s, &cue),
                 CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
@@ -348,6 +360,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
+                if attribution.source.is_none()
+                    && let Some(src) = self.tagged_source(s, &scores, &attribution.cue)
+                {
+                    let (kind, speaker, outlets) = self.kind_of(&src);
+                    attribution.source = Some(src);
+                    attribution.kind = kind;
+                    attribution.speaker = speaker;
+                    attribution.outlets = outlets;
+                }
                 self.resolve(&mut attribution);
                 self.out.push(attribution);
             }
@@ -356,17 +377,16 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     /// The cues of the lists that the tagger does not veto, and the words
     /// it proposes where the lists have none.
-    pub(super) fn learned_cues(&self, s: usize) -> Vec<Cue> {
+    pub(super) fn learned_cues(&self, s: usize, scores: &[(f64, f64)]) -> Vec<Cue> {
         let mut cues = self.cues(s);
-        if self.model.is_empty() {
+        if scores.is_empty() {
             return cues;
         }
         let range = self.analysis.sentence_words[s].clone();
-        let scores = self.cue_scores(s, &self.cue_at);
         let words = self.words();
         let score_of = |span: &Range<usize>| {
             let w = word_at(words, span.start);
-            (w < range.end && words[w].span.end >= span.end).then(|| scores[w - range.start])
+            (w < range.end && words[w].span.end >= span.end).then(|| scores[w - range.start].0)
         };
         cues.retain(|c| {
             !matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)
@@ -393,18 +413,72 @@ impl<'a, 'b> Finder<'a, 'b> {
                 && !object
                 && !function
                 && !self.cue_words[w]
-                && scores[w - range.start] > tagger::PROPOSE_AT
+                && scores[w - range.start].0 > tagger::PROPOSE_AT
             {
                 cues.push(Cue {
                     span: span.clone(),
                     // a sure proposal makes a row without a subject, like a verb of the lists
-                    loaded: scores[w - range.start] > tagger::SURE_AT,
+                    loaded: scores[w - range.start].0 > tagger::SURE_AT,
                     kind: CueKind::Learned,
                 });
             }
         }
         cues.sort_by_key(|c| c.span.start);
         cues
+    }
+
+    /// The run of words the tagger marks as a source nearest to the cue in
+    /// its sentence, outside quotations and cues; one before the cue wins a tie.
+    pub(super) fn tagged_source(
+        &self,
+        s: usize,
+        scores: &[(f64, f64)],
+        cue: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        if scores.is_empty() || !self.model.has_source() {
+            return None;
+        }
+        let range = self.analysis.sentence_words[s].clone();
+        let words = self.words();
+        let source = |w: usize| {
+            let in_cue = cue.start < words[w].span.end && words[w].span.start < cue.end;
+            let out = self.cue_words[w] || in_cue || self.in_quote(words[w].span.start);
+            scores[w - range.start].1 > tagger::SOURCE_AT && !out
+        };
+        let mut best: Option<(usize, Range<usize>)> = None;
+        let mut w = range.start;
+        while w < range.end {
+            if !source(w) {
+                w += 1;
+                continue;
+            }
+            let start = w;
+            while w + 1 < range.end && source(w + 1) && self.glued(w, w + 1) {
+                w += 1;
+            }
+            let span = words[start].span.start..words[w].span.end;
+            let distance = if span.end <= cue.start {
+                cue.start - span.end
+            } else {
+                span.start.saturating_sub(cue.end) + 1
+            };
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, span));
+            }
+            w += 1;
+        }
+        best.map(|(_, span)| self.widen(span))
+    }
+
+    /// The tagger's cue score of a one-word span (minus infinity otherwise).
+    fn word_score(&self, s: usize, scores: &[(f64, f64)], span: &Range<usize>) -> f64 {
+        let range = self.analysis.sentence_words[s].clone();
+        let words = self.words();
+        let w = word_at(words, span.start);
+        if scores.is_empty() || w >= range.end || words[w].span.end < span.end {
+            return f64::NEG_INFINITY;
+        }
+        scores[w - range.start].0
     }
 
     /// A row with no source: the cue and the rest of its clause.

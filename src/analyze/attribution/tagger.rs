@@ -31,17 +31,25 @@ static SHARED: LazyLock<CueModel> =
 
 /// A word scoring above this is proposed as a cue where the rules have none.
 pub(super) const PROPOSE_AT: f64 = 0.0;
+/// A word scoring above this is part of a source.
+pub(super) const SOURCE_AT: f64 = 0.0;
 /// A one-word rule cue scoring below this is vetoed.
 pub(super) const VETO_AT: f64 = -1.0;
 /// A proposal scoring above this makes a row even with no subject found, as
 /// a verb of the lists does.
 pub(super) const SURE_AT: f64 = 3.0;
 
-/// Weights of the cue tagger's features.
+/// Weights of the tagger's features: one set says whether a word is part of
+/// a cue, the other (features written `source:FEATURE` in the file) whether it
+/// is part of a source.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CueModel {
     weights: HashMap<String, f64>,
+    source: HashMap<String, f64>,
 }
+
+/// The prefix of a source weight's feature in the model file.
+const SOURCE: &str = "source:";
 
 /// A bad model file: the line and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,7 +70,7 @@ impl CueModel {
     /// Reads a model: `#` lines and blank lines are skipped, every other line
     /// is `feature<TAB>weight` with a finite weight.
     pub fn parse(text: &str) -> Result<CueModel, ModelError> {
-        let mut weights = HashMap::new();
+        let (mut weights, mut source) = (HashMap::new(), HashMap::new());
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -81,32 +89,57 @@ impl CueModel {
             if !weight.is_finite() {
                 return Err(err(format!("weight `{weight}` is not finite")));
             }
-            if weights.insert(feature.to_string(), weight).is_some() {
+            let slot = match feature.strip_prefix(SOURCE) {
+                Some(f) => source.insert(f.to_string(), weight),
+                None => weights.insert(feature.to_string(), weight),
+            };
+            if slot.is_some() {
                 return Err(err(format!("feature `{feature}` appears twice")));
             }
         }
-        Ok(CueModel { weights })
+        Ok(CueModel { weights, source })
     }
 
     /// The model as `feature<TAB>weight` lines after `header` (each header
     /// line gets a `# `), heaviest first, then by name: the same weights give
     /// the same bytes.
     pub fn to_tsv(&self, header: &str) -> String {
-        let mut rows: Vec<(&String, &f64)> = self.weights.iter().collect();
-        rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
         let mut out = String::new();
         for line in header.lines() {
             let _ = writeln!(out, "# {line}");
         }
-        for (feature, weight) in rows {
-            let _ = writeln!(out, "{feature}\t{weight:.4}");
+        for (prefix, set) in [("", &self.weights), (SOURCE, &self.source)] {
+            let mut rows: Vec<(&String, &f64)> = set.iter().collect();
+            rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+            for (feature, weight) in rows {
+                let _ = writeln!(out, "{prefix}{feature}\t{weight:.4}");
+            }
         }
         out
     }
 
     /// Number of weights.
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.weights.len() + self.source.len()
+    }
+
+    /// The sum of the source weights of `features`.
+    pub fn source_score<S: AsRef<str>>(&self, features: &[S]) -> f64 {
+        features
+            .iter()
+            .filter_map(|f| self.source.get(f.as_ref()))
+            .sum()
+    }
+
+    /// This model's cue weights with `other`'s cue weights as source weights.
+    pub fn with_source(mut self, other: CueModel) -> CueModel {
+        self.source = other.weights;
+        self
+    }
+
+    /// Whether the model has source weights.
+    pub fn has_source(&self) -> bool {
+        !self.source.is_empty()
     }
 
     /// Whether the model has no weights.
@@ -135,12 +168,10 @@ impl CueModel {
         if let Some(b) = self.weights.get(BIAS) {
             weights.insert(BIAS.to_string(), *b);
         }
-        CueModel { weights }
-    }
-
-    /// Builds a model from trained weights.
-    pub fn from_weights(weights: HashMap<String, f64>) -> CueModel {
-        CueModel { weights }
+        CueModel {
+            weights,
+            source: HashMap::new(),
+        }
     }
 }
 
@@ -369,12 +400,15 @@ impl Finder<'_, '_> {
             .collect()
     }
 
-    /// The tagger's score of every word of sentence `s`.
-    pub(super) fn cue_scores(&self, s: usize, cue_at: &[usize]) -> Vec<f64> {
+    /// The tagger's cue and source scores of every word of sentence `s`.
+    pub(super) fn scores(&self, s: usize, cue_at: &[usize]) -> Vec<(f64, f64)> {
         let model = self.model;
         self.analysis.sentence_words[s]
             .clone()
-            .map(|w| model.score(&self.features(w, cue_at)))
+            .map(|w| {
+                let f = self.features(w, cue_at);
+                (model.score(&f), model.source_score(&f))
+            })
             .collect()
     }
 }
@@ -408,6 +442,8 @@ pub struct GoldCues {
     pub text: String,
     /// Byte spans of the gold cues.
     pub cues: Vec<Range<usize>>,
+    /// Byte spans of the gold sources.
+    pub sources: Vec<Range<usize>>,
 }
 
 /// Reads gold JSONL (`{"id", "text", "spans": [{"start", "end", "label"}]}`,
@@ -441,7 +477,7 @@ pub fn read_gold(jsonl: &str) -> Result<Vec<GoldCues>, ModelError> {
             .map(|(b, _)| b)
             .chain([doc.text.len()])
             .collect();
-        let mut cues = Vec::new();
+        let (mut cues, mut sources) = (Vec::new(), Vec::new());
         for span in &doc.spans {
             if !matches!(span.label.as_str(), "cue" | "source" | "content") {
                 return Err(err(format!(
@@ -457,23 +493,28 @@ pub fn read_gold(jsonl: &str) -> Result<Vec<GoldCues>, ModelError> {
                     bytes.len() - 1
                 )));
             }
-            if span.label == "cue" {
-                cues.push(bytes[span.start]..bytes[span.end]);
+            let at = bytes[span.start]..bytes[span.end];
+            match span.label.as_str() {
+                "cue" => cues.push(at),
+                "source" => sources.push(at),
+                _ => {}
             }
         }
         out.push(GoldCues {
             id: doc.id,
             text: doc.text,
             cues,
+            sources,
         });
     }
     Ok(out)
 }
 
-/// The examples of one article: each word's features and whether it is a gold cue.
+/// The examples of one article: each word's features and whether it lies in
+/// one of `gold` (the gold cues, or the gold sources).
 pub fn examples(
     article: &crate::ingest::Article,
-    cues: &[Range<usize>],
+    gold: &[Range<usize>],
     lexicon: &crate::lexicon::Lexicon,
 ) -> Vec<(Vec<String>, bool)> {
     let analysis = super::super::analyze(article, lexicon);
@@ -483,7 +524,7 @@ pub fn examples(
     (0..words.len())
         .map(|w| {
             let span = &words[w].span;
-            let gold = cues
+            let gold = gold
                 .iter()
                 .any(|c| c.start < span.end && span.start < c.end);
             (finder.features(w, &cue_at), gold)
@@ -534,7 +575,10 @@ pub fn train(examples: &[(Vec<String>, bool)], epochs: usize) -> CueModel {
             (avg.abs() > 1e-6).then(|| (names[i].to_string(), avg))
         })
         .collect();
-    CueModel { weights }
+    CueModel {
+        weights,
+        source: HashMap::new(),
+    }
 }
 
 /// Trains, keeps the `keep` heaviest features, and trains again over those
@@ -565,8 +609,10 @@ mod tests {
 
     #[test]
     fn model_file_round_trips() {
-        let m = CueModel::parse("# made by a test\nbias\t-1.5\nw=said\t3.25\n").expect("parse");
-        assert_eq!(m.len(), 2);
+        let m = CueModel::parse("# made by a test\nbias\t-1.5\nw=said\t3.25\nsource:w=he\t2\n")
+            .expect("parse");
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.source_score(&["w=he"]), 2.0);
         assert_eq!(m.score(&["bias", "w=said", "w=other"]), 1.75);
         let again = CueModel::parse(&m.to_tsv("again")).expect("parse");
         assert_eq!(again, m);

@@ -85,23 +85,41 @@ pub struct RuleWords {
     pub accusing_verbs: WordList,
     /// Verbs of fearing: their object is the experiencer's view of a threat.
     pub fearing_verbs: WordList,
+    /// Nouns of something said ("remarks", "statement"): "according to
+    /// remarks made by X" and "according to X's statement" cite X.
+    pub speech_nouns: WordList,
+    /// Verbs of showing or stressing ("underscores", "confirms"): a cue only
+    /// with a subject that can speak, not "the remarks underscore".
+    pub inference_verbs: WordList,
+    /// Given names of women: "he" does not stand for them.
+    pub female_given_names: WordList,
+    /// Given names of men: "she" does not stand for them.
+    pub male_given_names: WordList,
+    /// Nouns of ideas and events ("reality", "expansion"): never the
+    /// speaker of a reporting verb.
+    pub abstract_nouns: WordList,
 }
 
 impl RuleWords {
     /// Every list with its ID, as written in `[words.ID]`: the one place that
     /// ties an ID to a field.
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 11] {
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 16] {
         [
+            ("abstract_nouns", &mut self.abstract_nouns),
             ("accusing_verbs", &mut self.accusing_verbs),
             ("addressee_verbs", &mut self.addressee_verbs),
             ("directive_verbs", &mut self.directive_verbs),
             ("experiencer_nouns", &mut self.experiencer_nouns),
             ("fearing_verbs", &mut self.fearing_verbs),
+            ("female_given_names", &mut self.female_given_names),
             ("harm_verbs", &mut self.harm_verbs),
+            ("inference_verbs", &mut self.inference_verbs),
+            ("male_given_names", &mut self.male_given_names),
             ("noun_homographs", &mut self.noun_homographs),
             ("organisation_nouns", &mut self.organisation_nouns),
             ("poll_nouns", &mut self.poll_nouns),
             ("role_nouns", &mut self.role_nouns),
+            ("speech_nouns", &mut self.speech_nouns),
             ("unmarked_plurals", &mut self.unmarked_plurals),
         ]
     }

@@ -57,6 +57,7 @@ use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, Rule
 
 mod grammar;
 mod kind;
+mod lines;
 mod marks;
 mod phrase;
 mod subject;
@@ -343,7 +344,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let found = match cue.kind {
                 CueKind::Verb | CueKind::SubjectVerb if sure => self
                     .verb_cue(s, &cue)
-                    .or_else(|| Some(self.bare_cue(s, &cue))),
+                    .or_else(|| (!self.refused(s, &cue)).then(|| self.bare_cue(s, &cue))),
                 CueKind::Verb => self.verb_cue(s, &cue),
                 CueKind::SubjectVerb => self.verb_cue(s, &cue).filter(|a| a.source.is_some()),
                 CueKind::Learned => self
@@ -360,6 +361,18 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
+                // an outlet in a dateline is the article's own, not a source
+                if let (Some(src), Some(line)) = (&attribution.source, self.dateline(s))
+                    && src.start < line.end
+                {
+                    attribution.source = None;
+                    attribution.kind = SourceKind::None;
+                    attribution.speaker = None;
+                    attribution.outlets.clear();
+                }
+                if self.same_statement(&attribution) {
+                    continue;
+                }
                 if attribution.source.is_none()
                     && let Some(src) = self.tagged_source(s, &scores, &attribution.cue)
                 {
@@ -402,6 +415,13 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "sent a clear warning to Tokyo": an act of speech with an
             // indefinite object and nothing said is no statement
             let object = w + 1 < range.end && self.is(w + 1, &["a", "an"]);
+            // "have consistently argued": an auxiliary or adverb before a cue
+            // is part of its verb group
+            let lower = self.lower(w);
+            let auxiliary = self.skippable(w, &lower)
+                && cues
+                    .iter()
+                    .any(|c| c.span.start >= span.end && word_at(words, c.span.start) <= w + 3);
             // the rules find subjects for verbs: a function word the tagger
             // marks ("reports of") belongs to a cue of the lists or to none
             let function = [grammar::NOT_HEAD, grammar::STOPS, grammar::CONNECTORS]
@@ -411,6 +431,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 || self.is(w, grammar::PRONOUNS);
             if !covered
                 && !object
+                && !auxiliary
                 && !function
                 && !self.cue_words[w]
                 && scores[w - range.start].0 > tagger::PROPOSE_AT

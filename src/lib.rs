@@ -23,6 +23,7 @@
 
 pub mod analyze;
 pub mod ingest;
+pub mod learn;
 pub mod lexicon;
 pub mod pipeline;
 pub mod report;

@@ -6,20 +6,25 @@
 //! pure function of article and lexicon), and writes the results in input
 //! order; so the bytes of every report are the same for any thread count. A
 //! panic while scoring one article becomes a skipped-input notice, not a crash.
+//! The output folder is never read back as input, and an article id seen
+//! before is reported (the first one wins nothing: both are scored).
 
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
+use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::analyze::analyze;
+use crate::analyze::{Analysis, analyze};
 use crate::ingest::{Article, IngestOptions, Item, read_inputs};
 use crate::lexicon::Lexicon;
 use crate::report::jsonl::JsonlSink;
-use crate::report::manifest::Notice;
+use crate::report::manifest::{Duplicates, Notice, NoticeKind};
 use crate::report::rows::{self, ArticleRows};
-use crate::report::{Counts, Manifest, ReportSet};
+use crate::report::{CommitError, Counts, FinishError, Manifest, ReportSet};
 use crate::score;
 
 /// What a run needs to know.
@@ -37,6 +42,10 @@ pub struct Options {
     pub excel: bool,
     /// Write JSON Lines to standard output instead of report files.
     pub jsonl: bool,
+    /// `--glob` patterns as given (compiled in `ingest`), for the manifest.
+    pub globs: Vec<String>,
+    /// `--exclude` patterns as given, for the manifest.
+    pub excludes: Vec<String>,
 }
 
 /// Where scored rows go: report files, or a JSON Lines stream.
@@ -60,10 +69,10 @@ impl Output {
         }
     }
 
-    fn finish(self, manifest: &Manifest) -> std::io::Result<()> {
+    fn finish(self, manifest: Manifest) -> Result<(), FinishError> {
         match self {
             Output::Files(reports) => reports.finish(manifest),
-            Output::Stream(sink) => sink.finish(),
+            Output::Stream(sink) => sink.finish().map_err(FinishError::Write),
         }
     }
 }
@@ -72,8 +81,8 @@ impl Output {
 pub trait Progress: Sync {
     /// `done` articles have been written.
     fn advance(&self, _done: usize) {}
-    /// An input was skipped or read with a problem.
-    fn notice(&self, _skipped: bool, _notice: &Notice) {}
+    /// An input was skipped, read with a problem, or passed over.
+    fn notice(&self, _kind: NoticeKind, _notice: &Notice) {}
 }
 
 /// A progress sink that does nothing.
@@ -89,37 +98,77 @@ pub struct Summary {
     pub skipped: Vec<Notice>,
     /// Inputs read with problems.
     pub warnings: Vec<Notice>,
+    /// Inputs passed over as no articles, symlinks followed, leftovers cleaned.
+    pub notes: Vec<Notice>,
+    /// Repeated ids and inputs.
+    pub duplicates: Duplicates,
     /// Wall-clock seconds.
     pub elapsed_seconds: f64,
 }
 
-/// Why a run failed; no report was replaced.
+/// Every notice of a run, in order, each also shown through [`Progress`].
+#[derive(Default)]
+struct Log {
+    skipped: Vec<Notice>,
+    warnings: Vec<Notice>,
+    notes: Vec<Notice>,
+}
+
+impl Log {
+    fn push(&mut self, progress: &dyn Progress, kind: NoticeKind, notice: Notice) {
+        progress.notice(kind, &notice);
+        match kind {
+            NoticeKind::Skipped => self.skipped.push(notice),
+            NoticeKind::Warning => self.warnings.push(notice),
+            NoticeKind::Note => self.notes.push(notice),
+        }
+    }
+}
+
+/// Why a run failed; each message says what is on disk.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
-    /// The output folder could not be written.
-    #[error("cannot write reports to `{}`: {source}; check that the folder is writable or choose another with --out", dir.display())]
+    /// The staged reports could not be written; the output folder was not touched.
+    #[error("cannot write reports to `{}`: {error}; the reports already there were not touched; check that the folder is writable and the disk has room, or choose another with --out", dir.display())]
     Output {
         /// The folder.
         dir: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (shown in the message, so not a `source`: printed once).
+        error: io::Error,
     },
+    /// Standard output (`--jsonl`) could not be written.
+    #[error("cannot write to standard output: {0}")]
+    Stdout(io::Error),
+    /// The report set could not be committed; the message says what is on disk.
+    #[error("{0}")]
+    Commit(CommitError),
     /// Nothing could be read.
     #[error(
-        "no article could be read from the inputs ({skipped} skipped); earlier reports were left as they were"
+        "no article could be read from the inputs ({skipped} skipped, see the messages above); earlier reports were left as they were; check the paths and --input-format"
     )]
     NoArticles {
         /// Number of skipped inputs.
         skipped: usize,
     },
     /// The thread pool could not start.
-    #[error("cannot start {threads} worker threads: {message}")]
+    #[error("cannot start {threads} worker threads: {message}; try a smaller --threads")]
     Threads {
         /// Requested threads.
         threads: usize,
         /// Why.
         message: String,
     },
+}
+
+impl PipelineError {
+    /// The OS error behind the failure, if any (to tell a closed pipe from a real failure).
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match self {
+            PipelineError::Output { error, .. } | PipelineError::Stdout(error) => Some(error),
+            PipelineError::Commit(err) => Some(err.io()),
+            _ => None,
+        }
+    }
 }
 
 /// Scores one article into report rows: the pure per-article function.
@@ -147,89 +196,111 @@ pub fn run(
             threads: options.threads,
             message: e.to_string(),
         })?;
-    let output = |source| PipelineError::Output {
-        dir: options.out.clone(),
-        source,
-    };
-    let mut reports = if options.jsonl {
-        Output::Stream(JsonlSink::new(
-            std::io::BufWriter::new(std::io::stdout()),
-            lexicon,
-        ))
-    } else {
-        Output::Files(Box::new(
-            ReportSet::create(&options.out, lexicon, options.excel).map_err(output)?,
-        ))
-    };
-    let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
-    let mut skipped = Vec::new();
-    let mut warnings = Vec::new();
-    let (tx, rx) = crossbeam_channel::bounded::<Item>(CHANNEL);
-    let written = std::thread::scope(|scope| -> std::io::Result<()> {
-        scope.spawn(move || {
-            read_inputs(&options.inputs, &options.ingest, &mut |item| {
-                tx.send(item).is_ok()
-            })
-        });
-        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
-        let mut done = 0;
-        let mut flush =
-            |chunk: &mut Vec<Article>, skipped: &mut Vec<Notice>| -> std::io::Result<()> {
-                let results: Vec<Result<ArticleRows, Notice>> =
-                    pool.install(|| chunk.par_iter().map(|a| guarded(a, lexicon)).collect());
-                for result in results {
-                    match result {
-                        Ok(rows) => reports.write(&rows)?,
-                        Err(notice) => {
-                            progress.notice(true, &notice);
-                            skipped.push(notice);
-                        }
-                    }
-                }
-                done += chunk.len();
-                progress.advance(done);
-                chunk.clear();
-                Ok(())
-            };
-        for item in rx {
-            match item {
-                Item::Article(article) => {
-                    chunk.push(*article);
-                    if chunk.len() == chunk_size {
-                        flush(&mut chunk, &mut skipped)?;
-                    }
-                }
-                Item::Skip(s) => {
-                    let notice = Notice {
-                        location: s.location,
-                        message: s.message,
-                    };
-                    progress.notice(true, &notice);
-                    skipped.push(notice);
-                }
-                Item::Warning(s) => {
-                    let notice = Notice {
-                        location: s.location,
-                        message: s.message,
-                    };
-                    progress.notice(false, &notice);
-                    warnings.push(notice);
-                }
+    let write_error = |error| {
+        if options.jsonl {
+            PipelineError::Stdout(error)
+        } else {
+            PipelineError::Output {
+                dir: options.out.clone(),
+                error,
             }
         }
-        flush(&mut chunk, &mut skipped)
+    };
+    let mut log = Log::default();
+    let mut ingest = options.ingest.clone();
+    let mut reports = if options.jsonl {
+        Output::Stream(JsonlSink::new(io::BufWriter::new(io::stdout()), lexicon))
+    } else {
+        let reports =
+            ReportSet::create(&options.out, lexicon, options.excel).map_err(write_error)?;
+        for done in reports.recovered() {
+            let notice = Notice {
+                location: options.out.display().to_string(),
+                message: done.clone(),
+            };
+            log.push(progress, NoticeKind::Note, notice);
+        }
+        if let Ok(out) = std::fs::canonicalize(&options.out) {
+            ingest.skip_dirs.push(out);
+        }
+        Output::Files(Box::new(reports))
+    };
+    let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
+    // 8 bytes per article, not its id and origin: memory stays small on a
+    // corpus of millions (a collision of 64-bit hashes is not a concern here)
+    let mut seen_ids: HashSet<u64> = HashSet::new();
+    let id_hasher = RandomState::new();
+    let mut duplicates = Duplicates::default();
+    let (tx, rx) = crossbeam_channel::bounded::<Item>(CHANNEL);
+    let written = std::thread::scope(|scope| -> io::Result<()> {
+        let ingest = &ingest;
+        let reader = scope
+            .spawn(move || read_inputs(&options.inputs, ingest, &mut |item| tx.send(item).is_ok()));
+        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
+        let mut done = 0;
+        let mut flush = |chunk: &mut Vec<Article>, log: &mut Log| -> io::Result<()> {
+            let results: Vec<Result<ArticleRows, Notice>> =
+                pool.install(|| chunk.par_iter().map(|a| guarded(a, lexicon)).collect());
+            for result in results {
+                match result {
+                    Ok(rows) => reports.write(&rows)?,
+                    Err(notice) => log.push(progress, NoticeKind::Skipped, notice),
+                }
+            }
+            done += chunk.len();
+            progress.advance(done);
+            chunk.clear();
+            Ok(())
+        };
+        for item in rx {
+            let (kind, s) = match item {
+                Item::Article(article) => {
+                    if !seen_ids.insert(id_hasher.hash_one(&article.id)) {
+                        duplicates.ids += 1;
+                        let notice = Notice {
+                            location: article.origin.clone(),
+                            message: format!(
+                                "article id `{}` was already used by an earlier article; both are scored, but their rows cannot be told apart by id: rename a file or fix the id",
+                                article.id
+                            ),
+                        };
+                        log.push(progress, NoticeKind::Warning, notice);
+                    }
+                    chunk.push(*article);
+                    if chunk.len() == chunk_size {
+                        flush(&mut chunk, &mut log)?;
+                    }
+                    continue;
+                }
+                Item::Skip(s) => (NoticeKind::Skipped, s),
+                Item::Warning(s) => (NoticeKind::Warning, s),
+                Item::Note(s) => (NoticeKind::Note, s),
+            };
+            let notice = Notice {
+                location: s.location,
+                message: s.message,
+            };
+            log.push(progress, kind, notice);
+        }
+        flush(&mut chunk, &mut log)?;
+        if let Ok(stats) = reader.join() {
+            duplicates.inputs = stats.duplicate_inputs;
+        }
+        Ok(())
     });
-    written.map_err(output)?;
+    written.map_err(write_error)?;
     let counts = reports.counts();
-    if counts.articles == 0 && !skipped.is_empty() {
+    if counts.articles == 0 && !log.skipped.is_empty() {
         return Err(PipelineError::NoArticles {
-            skipped: skipped.len(),
+            skipped: log.skipped.len(),
         });
     }
     let elapsed_seconds = started.elapsed().as_secs_f64();
     let manifest = Manifest {
         tool: "framescore".into(),
         version: env!("CARGO_PKG_VERSION").into(),
+        run_id: String::new(),
+        files: Default::default(),
         lexicon_digest: lexicon.digest.clone(),
         lexicon_files: lexicon.files.clone(),
         inputs: options
@@ -242,27 +313,67 @@ pub fn run(
             "excel": options.excel,
             "input_format": format!("{:?}", options.ingest.format).to_lowercase(),
             "text_col": options.ingest.columns.text,
+            "glob": options.globs,
+            "exclude": options.excludes,
         }),
         counts: counts.clone(),
-        skipped: skipped.clone(),
-        warnings: warnings.clone(),
+        duplicates: duplicates.clone(),
+        skipped: log.skipped.clone(),
+        warnings: log.warnings.clone(),
+        notes: log.notes.clone(),
         elapsed_seconds,
     };
-    reports.finish(&manifest).map_err(output)?;
+    reports.finish(manifest).map_err(|e| match e {
+        FinishError::Write(error) => write_error(error),
+        FinishError::Commit(err) => PipelineError::Commit(err),
+    })?;
     Ok(Summary {
         counts,
-        skipped,
-        warnings,
+        skipped: log.skipped,
+        warnings: log.warnings,
+        notes: log.notes,
+        duplicates,
         elapsed_seconds,
     })
 }
 
 fn guarded(article: &Article, lexicon: &Lexicon) -> Result<ArticleRows, Notice> {
-    catch_unwind(AssertUnwindSafe(|| score_article(article, lexicon))).map_err(|_| Notice {
+    catch_unwind(AssertUnwindSafe(|| {
+        test_panic_hook(article);
+        score_article(article, lexicon)
+    }))
+    .map_err(|_| internal_error(article, "scoring"))
+}
+
+/// [`analyze`], with a panic turned into a notice, for the commands that show
+/// one article's analysis (`explain`, `kwic`): one bad article never stops them.
+pub fn analyze_guarded<'a>(
+    article: &'a Article,
+    lexicon: &Lexicon,
+) -> Result<Analysis<'a>, Notice> {
+    catch_unwind(AssertUnwindSafe(|| {
+        test_panic_hook(article);
+        analyze(article, lexicon)
+    }))
+    .map_err(|_| internal_error(article, "analysing"))
+}
+
+fn internal_error(article: &Article, doing: &str) -> Notice {
+    Notice {
         location: article.origin.clone(),
         message: format!(
-            "internal error while scoring article `{}`; it was skipped — please report this with the article",
+            "internal error while {doing} article `{}`; it was skipped — please report this with the article",
             article.id
         ),
-    })
+    }
+}
+
+/// Test hook (debug builds only): `FRAMESCORE_TEST_PANIC_ID=ID` makes the
+/// article with that id panic, so tests can prove a panic is contained.
+fn test_panic_hook(article: &Article) {
+    if cfg!(debug_assertions)
+        && std::env::var_os("FRAMESCORE_TEST_PANIC_ID").is_some_and(|id| id == article.id.as_str())
+    {
+        panic!("FRAMESCORE_TEST_PANIC_ID test hook");
+    }
 }

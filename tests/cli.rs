@@ -106,11 +106,25 @@ fn csv_rows_without_text_are_skipped_and_formulas_neutralised() {
     ));
     let articles = read(out.path(), "articles.csv");
     assert_eq!(column(&articles, "article_id"), vec!["c1", "c3"]);
+    // the context cells quote the article's opening `=HYPERLINK("x") …`: each
+    // must reach the spreadsheet as text, with the apostrophe in the bytes
     let matches = read(out.path(), "matches.csv");
     assert!(
-        !matches.contains("\n=") && !matches.contains(",="),
-        "a cell starts with ="
+        matches.contains("\"'=HYPERLINK(\"\"x\"\") Russia [warned] Japan, officials said.\""),
+        "{matches}"
     );
+    for name in ["matches.csv", "sources.csv", "articles.csv"] {
+        let table = read(out.path(), name);
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        for record in reader.records() {
+            let record = record.expect("row");
+            for cell in record.iter() {
+                let formula = cell.starts_with(['=', '@', '\t', '\r'])
+                    || (cell.starts_with(['+', '-']) && cell.parse::<f64>().is_err());
+                assert!(!formula, "{name}: cell {cell:?} would run as a formula");
+            }
+        }
+    }
 }
 
 #[test]
@@ -192,7 +206,10 @@ fn a_failed_run_leaves_earlier_reports_untouched() {
     let leftovers: Vec<_> = fs::read_dir(out.path())
         .expect("dir")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".tmp") || name.starts_with(".framescore")
+        })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
 }
@@ -230,20 +247,36 @@ fn excel_flag_adds_a_bom() {
 }
 
 #[test]
-fn one_thread_and_four_threads_give_identical_reports() {
+fn one_thread_and_four_threads_give_identical_reports_over_many_chunks() {
+    // 300 articles of different lengths: several chunks at either thread
+    // count (32 articles per thread per chunk), with boundaries in different
+    // places, so a chunk written out of order or twice shows as a difference
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let (one, _) = score(&[
-        seeds.to_str().unwrap(),
-        fixture("txt").to_str().unwrap(),
-        "--threads",
-        "1",
-    ]);
-    let (four, _) = score(&[
-        seeds.to_str().unwrap(),
-        fixture("txt").to_str().unwrap(),
-        "--threads",
-        "4",
-    ]);
+    let mut texts: Vec<String> = fs::read_dir(&seeds)
+        .expect("seeds")
+        .filter_map(|e| e.ok())
+        .map(|e| fs::read_to_string(e.path()).expect("seed"))
+        .collect();
+    texts.sort();
+    let sentences: Vec<&str> = texts.iter().flat_map(|t| t.split_inclusive(". ")).collect();
+    let mut corpus = String::new();
+    for i in 0..300 {
+        let take = 1 + (i * 7) % 13;
+        let text: String = (0..take)
+            .map(|k| sentences[(i * 31 + k * 17) % sentences.len()])
+            .collect();
+        let line = serde_json::json!({"id": format!("g{i:03}"), "outlet": format!("o{}", i % 5), "text": text});
+        corpus.push_str(&line.to_string());
+        corpus.push('\n');
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    fs::write(&input, corpus).expect("write");
+    let (one, _) = score(&[input.to_str().unwrap(), "--threads", "1"]);
+    let (four, _) = score(&[input.to_str().unwrap(), "--threads", "4"]);
+    let ids = column(&read(one.path(), "articles.csv"), "article_id");
+    let want: Vec<String> = (0..300).map(|i| format!("g{i:03}")).collect();
+    assert_eq!(ids, want, "input order");
     for name in [
         "articles.csv",
         "matches.csv",
@@ -252,7 +285,10 @@ fn one_thread_and_four_threads_give_identical_reports() {
         "stances.csv",
         "report.html",
     ] {
-        assert_eq!(read(one.path(), name), read(four.path(), name), "{name}");
+        assert!(
+            read(one.path(), name) == read(four.path(), name),
+            "{name} differs"
+        );
     }
 }
 
@@ -332,6 +368,25 @@ fn a_bad_lexicon_stops_score_with_its_location() {
     assert.code(2).stderr(predicate::str::contains(
         "loaded.toml:3:1: error: unknown field `weigth`",
     ));
+}
+
+#[test]
+fn score_refuses_a_lexicon_weight_of_nan_with_its_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("extra.toml"),
+        "[category.x]\nfamily = \"loaded\"\npolarity = -1\nterms = [{ text = \"calm\", weight = nan }]\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert.code(2).stderr(predicate::str::contains(
+        "extra.toml:4:10: error: in `terms`: weight `NaN` of `calm` is not a finite number",
+    ));
+    assert!(!out.path().join("articles.csv").exists(), "nothing scored");
 }
 
 #[test]
@@ -473,4 +528,104 @@ fn jsonl_mode_streams_one_object_per_article_in_input_order() {
             .as_f64()
             .is_some_and(|t| t < 0.0)
     );
+}
+
+fn train(gold: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    framescore()
+        .args(["train", "--task", "hedges", "--min-count", "1", "--gold"])
+        .arg(gold)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+#[test]
+fn train_is_deterministic_and_its_model_loads_with_lexicons() {
+    let gold = fixture("gold/hedges.jsonl");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    train(&gold, a.path()).success();
+    train(&gold, b.path()).success();
+    let model = |dir: &Path| {
+        // the header names the --out folder; the weights must be byte-identical
+        read(&dir.join("models"), "hedges.tsv")
+            .lines()
+            .filter(|l| !l.starts_with("# made by"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(model(a.path()), model(b.path()));
+    let text = read(&a.path().join("models"), "hedges.tsv");
+    assert!(text.starts_with("# task: hedges\n"), "{text}");
+    assert!(text.contains("# made by: framescore train --task hedges"));
+    assert!(text.contains("# dev score: uncertain_f1"));
+    let out = tempfile::tempdir().unwrap();
+    framescore()
+        .args(["score", "--quiet", "--lexicons"])
+        .arg(a.path())
+        .arg(fixture("txt"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+}
+
+#[test]
+fn train_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    let cases = [
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\"}\n{\"id\":\"b\",\"text\":\"abc\",\"spans\":[{\"start\":1,\"end\":9,\"label\":\"hedge\"}]}\n",
+            "bad.jsonl:2: span 1..9 is out of range",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\",\"spans\":[{\"start\":3,\"end\":6,\"label\":\"guess\"}]}\n",
+            "bad.jsonl:1: unknown span label `guess`",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"It may.\",\"split\":\"dev\"}\n",
+            "empty training set for task `hedges`",
+        ),
+        (
+            "{\"id\":\"a\",\"text\":\"Nothing here.\"}\n",
+            "none of the 2 examples carries a label",
+        ),
+    ];
+    for (text, want) in cases {
+        fs::write(&bad, text).unwrap();
+        train(&bad, dir.path())
+            .failure()
+            .stderr(predicate::str::contains(want));
+    }
+    framescore()
+        .args(["train", "--task", "sarcasm", "--out", "x", "--gold"])
+        .arg(fixture("gold/hedges.jsonl"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown task `sarcasm`"));
+    framescore()
+        .args(["train", "--task", "attribution", "--out", "x", "--gold"])
+        .arg(fixture("gold/hedges.jsonl"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be trained yet"));
+}
+
+#[test]
+fn a_bad_model_file_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("models")).unwrap();
+    fs::write(
+        dir.path().join("models/hedges.tsv"),
+        "# task: hedges\nfeature\tlabel\tweight\nw=may\thedge\t0.5\nshape=Xx\thedge\t1\n",
+    )
+    .unwrap();
+    framescore()
+        .args(["lexicon", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "models/hedges.tsv:4:1: error: unknown feature template `shape`",
+        ));
 }

@@ -8,6 +8,7 @@
 //! the previous sentence. Pronoun mentions only serve targeting; they are not
 //! counted as mentions.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -15,6 +16,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::Analysis;
 use super::attribution::SourceKind;
 use crate::lexicon::{Lexicon, NameRole, Target};
+use crate::text::Slice;
 use crate::text::normalize::is_word_char;
 use crate::text::offsets::CharIndex;
 
@@ -83,7 +85,7 @@ fn lexicon_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
             let is_person_name = role == NameRole::Person
                 || (role == NameRole::Alias && lexicon.actors[actor].kind == "person");
             if role == NameRole::Surname || is_person_name {
-                let name = text[hit.start..hit.end].to_lowercase();
+                let name = text.slice(hit.start..hit.end).to_lowercase();
                 let holds = |full: &String| full.split([' ', '-']).any(|w| w == name);
                 let seen = |(a, full): &(usize, String)| *a == actor && holds(full);
                 if role == NameRole::Surname && !seen_people.iter().any(seen) {
@@ -122,7 +124,7 @@ fn sino_mentions(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Mention> {
     analysis
         .words
         .iter()
-        .filter(|w| text[w.span.clone()].eq_ignore_ascii_case("sino"))
+        .filter(|w| text.slice(w.span.clone()).eq_ignore_ascii_case("sino"))
         .map(|w| Mention {
             actor: ActorRef::Lexicon(china),
             span: w.span.clone(),
@@ -177,8 +179,8 @@ fn names_in_text(analysis: &Analysis, target: usize) -> Vec<Mention> {
     automaton
         .find_iter(text)
         .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+            let before = text.slice(..m.start()).chars().next_back();
+            let after = text.slice(m.end()..).chars().next();
             !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
         })
         .filter_map(|m| {
@@ -216,7 +218,7 @@ fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -
             }
             k += 1;
         }
-        let lower = text[word.span.clone()].to_lowercase();
+        let lower = text.slice(word.span.clone()).to_lowercase();
         let resolved: Vec<ActorRef> = match lower.as_str() {
             "he" | "she" | "his" | "her" | "him" => last_person.into_iter().collect(),
             "it" | "its" => last_thing
@@ -226,7 +228,9 @@ fn pronoun_mentions(analysis: &Analysis, named: &[Mention], lexicon: &Lexicon) -
                 .collect(),
             "countries" | "sides" | "nations" | "powers"
                 if wi >= 2
-                    && text[analysis.words[wi - 1].span.clone()].eq_ignore_ascii_case("two") =>
+                    && text
+                        .slice(analysis.words[wi - 1].span.clone())
+                        .eq_ignore_ascii_case("two") =>
             {
                 countries.iter().rev().take(2).copied().collect()
             }
@@ -267,10 +271,13 @@ pub fn speakers_of(analysis: &Analysis, a: usize) -> Vec<ActorRef> {
     if matches!(attribution.kind, SourceKind::Vague | SourceKind::Anonymous) {
         return Vec::new();
     }
-    let mut actors: Vec<ActorRef> = analysis
-        .mentions
+    // mentions are sorted by start: read only those that start inside the source
+    let mentions = &analysis.mentions;
+    let first = mentions.partition_point(|m| m.span.start < source.start);
+    let mut actors: Vec<ActorRef> = mentions[first..]
         .iter()
-        .filter(|m| source.start <= m.span.start && m.span.end <= source.end)
+        .take_while(|m| m.span.start <= source.end)
+        .filter(|m| m.span.end <= source.end)
         .map(|m| m.actor)
         .collect();
     actors.sort();
@@ -278,38 +285,75 @@ pub fn speakers_of(analysis: &Analysis, a: usize) -> Vec<ActorRef> {
     actors
 }
 
+/// A speaker-actor and the sentence of its statement.
+type Group = (ActorRef, usize);
+
 /// Speaker-actor → target-actor edges from polar words inside attributed content.
+///
+/// A polar word counts once for each speaker-actor and sentence of the
+/// statements whose content holds it: two cues of one speaker in one sentence
+/// ("Lavrov said that Japan, he said, is arrogant") do not count it twice.
+/// The statements of one speaker-actor and sentence are read together in one
+/// sweep over their contents sorted by start, so each word is read once per
+/// such group however much the contents overlap ("China said China said …").
 pub fn stances(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Stance> {
-    let mut out: Vec<Stance> = Vec::new();
+    // contents by (speaker-actor, sentence), groups in order of first statement
+    let mut groups: Vec<(Group, Vec<Range<usize>>)> = Vec::new();
+    let mut group_of: HashMap<Group, usize> = HashMap::new();
     for (a, attribution) in analysis.attributions.iter().enumerate() {
         let from: Vec<ActorRef> = speakers_of(analysis, a)
             .into_iter()
             .map(|s| speaker_actor(s, lexicon))
             .collect();
         let Some(&from) = from.first() else { continue };
-        for hit in &analysis.terms {
-            let inside =
-                attribution.content.start <= hit.start && hit.end <= attribution.content.end;
+        let key = (from, attribution.sentence);
+        let g = *group_of.entry(key).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(attribution.content.clone());
+    }
+    let terms = &analysis.terms;
+    let mut out: Vec<Stance> = Vec::new();
+    let mut index: HashMap<(ActorRef, ActorRef, usize), usize> = HashMap::new();
+    for ((from, sentence), mut contents) in groups {
+        contents.sort_by_key(|c| c.start);
+        let mut next = 0;
+        let mut reach = 0;
+        let mut k = contents.first().map_or(terms.len(), |c| {
+            terms.partition_point(|h| h.start < c.start)
+        });
+        while k < terms.len() {
+            let hit = &terms[k];
+            while next < contents.len() && contents[next].start <= hit.start {
+                reach = reach.max(contents[next].end);
+                next += 1;
+            }
+            if reach <= hit.start {
+                // a gap no content covers: jump to the next content
+                let Some(c) = contents.get(next) else { break };
+                k = terms.partition_point(|h| h.start < c.start);
+                continue;
+            }
+            k += 1;
             let Some(to) = hit
                 .target
-                .filter(|t| inside && speaker_actor(*t, lexicon) != from)
+                .filter(|t| hit.end <= reach && hit.primary && speaker_actor(*t, lexicon) != from)
             else {
                 continue;
             };
-            if !hit.primary {
-                continue;
-            }
-            match out
-                .iter_mut()
-                .find(|s| s.from == from && s.to == to && s.sentence == attribution.sentence)
-            {
-                Some(stance) => stance.polarity += hit.value,
-                None => out.push(Stance {
-                    from,
-                    to,
-                    polarity: hit.value,
-                    sentence: attribution.sentence,
-                }),
+            let key = (from, to, sentence);
+            match index.get(&key) {
+                Some(&i) => out[i].polarity += hit.value,
+                None => {
+                    index.insert(key, out.len());
+                    out.push(Stance {
+                        from,
+                        to,
+                        polarity: hit.value,
+                        sentence,
+                    });
+                }
             }
         }
     }

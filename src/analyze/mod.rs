@@ -13,16 +13,21 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod hedge_model;
 pub mod quotes;
+pub mod stance_model;
 pub mod terms;
 pub mod words;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::ingest::Article;
 use crate::lexicon::{Hit, Lexicon};
+use crate::text::Slice;
 use crate::text::normalize::Folded;
 use crate::text::offsets::CharIndex;
+use crate::text::span::excerpt;
 use crate::text::{Doc, segment};
 
 pub use actors::{ActorRef, Mention, Stance};
@@ -60,12 +65,72 @@ pub struct Analysis<'a> {
     pub stances: Vec<Stance>,
     /// Flags from boilerplate rules.
     pub flags: Vec<String>,
+    /// Hedges found by the learned tagger, with the features that decided.
+    pub learned_hedges: Vec<hedge_model::LearnedHedge>,
+    /// Learned verdicts on actor mentions, with the features that decided.
+    pub learned_stances: Vec<stance_model::LearnedStance>,
 }
 
 impl Analysis<'_> {
-    /// The text of a byte range.
+    /// The text of a byte range (checked: never cuts a character).
     pub fn slice(&self, span: &Range<usize>) -> &str {
-        &self.article.text[span.clone()]
+        self.article.text.slice(span.clone())
+    }
+
+    /// Every span of the analysis that does not slice the text cleanly:
+    /// reversed, past the end, or with an end inside a character. Empty when
+    /// all is well; the property tests and fuzz targets check it on every
+    /// input they make.
+    pub fn span_errors(&self) -> Vec<String> {
+        let text = self.article.text.as_str();
+        let mut errors = Vec::new();
+        let mut check = |what: &str, i: usize, span: &Range<usize>| {
+            let clean = span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end);
+            if !clean {
+                errors.push(format!("{what} {i}: {span:?} in {} bytes", text.len()));
+            }
+        };
+        for (i, p) in self.doc.paragraphs.iter().enumerate() {
+            check("paragraph", i, p);
+        }
+        for (i, s) in self.doc.sentences.iter().enumerate() {
+            check("sentence", i, &s.span);
+        }
+        for (i, w) in self.words.iter().enumerate() {
+            check("word", i, &w.span);
+        }
+        for (i, (_, h)) in self.hits.iter().enumerate() {
+            check("hit", i, &(h.start..h.end));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            check("quote", i, &q.outer);
+            check("quote inner", i, &q.inner);
+        }
+        for (i, a) in self.attributions.iter().enumerate() {
+            check("cue", i, &a.cue);
+            check("content", i, &a.content);
+            if let Some(source) = &a.source {
+                check("source", i, source);
+            }
+        }
+        for (i, m) in self.mentions.iter().enumerate() {
+            check("mention", i, &m.span);
+        }
+        for (i, t) in self.terms.iter().enumerate() {
+            check("term", i, &(t.start..t.end));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            if q.inner.start < q.outer.start || q.outer.end < q.inner.end {
+                errors.push(format!(
+                    "quote {i}: inner {:?} outside {:?}",
+                    q.inner, q.outer
+                ));
+            }
+        }
+        errors
     }
 
     /// The sentence containing byte offset `at`, if any.
@@ -77,6 +142,22 @@ impl Analysis<'_> {
 
 /// Analyses one article against the lexicon.
 pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
+    analyze_with(article, lexicon, Layers::All)
+}
+
+/// Which layers an analysis runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Lexicon rules and learned models.
+    All,
+    /// Lexicon rules only: what a model's features are computed from when
+    /// it is trained, so a model loaded in the lexicon cannot change the
+    /// features of the next one.
+    LexiconOnly,
+}
+
+/// Analyses one article, running the learned layers or not.
+pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers) -> Analysis<'a> {
     let text = article.text.as_str();
     let doc = segment(text, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
@@ -99,12 +180,31 @@ pub fn analyze<'a>(article: &'a Article, lexicon: &Lexicon) -> Analysis<'a> {
         mentions: Vec::new(),
         terms: Vec::new(),
         stances: Vec::new(),
+        learned_hedges: Vec::new(),
+        learned_stances: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
+    // a speaker's name is repeated on every row of its statements and words:
+    // keep it an excerpt, so that a 40 KB "name" before 2,000 × "He said"
+    // cannot make the reports grow with the square of the input
+    for a in &mut analysis.attributions {
+        if let Some(name) = &mut a.speaker
+            && let Cow::Owned(short) = excerpt(name)
+        {
+            *name = short;
+        }
+    }
     quotes::classify(&mut analysis);
     analysis.mentions = actors::mentions(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_hedges = hedge_model::tag(&analysis, lexicon);
+        hedge_model::combine(&mut analysis.hits, &analysis.learned_hedges, lexicon);
+    }
     analysis.terms = terms::collect(&analysis, lexicon);
+    if layers == Layers::All {
+        analysis.learned_stances = stance_model::judge(&analysis, lexicon);
+    }
     analysis.stances = actors::stances(&analysis, lexicon);
     analysis
 }
@@ -113,7 +213,7 @@ fn find_hits(text: &str, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
     let mut folded = Folded::default();
     let mut out = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        folded.refill(&text[sentence.span.clone()], sentence.span.start);
+        folded.refill(text.slice(sentence.span.clone()), sentence.span.start);
         out.extend(
             lexicon
                 .matcher
@@ -131,7 +231,7 @@ fn first_line_title(text: &str, doc: &Doc) -> Option<String> {
     if first.paragraph != 0 {
         return None;
     }
-    let line = text[first.span.clone()].trim();
+    let line = text.slice(first.span.clone()).trim();
     let title: String = line.chars().take(200).collect();
     (!title.is_empty()).then_some(title)
 }

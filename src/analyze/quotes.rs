@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::Analysis;
 use super::attribution::SourceKind;
+use crate::text::Slice;
 
 /// A quoted span.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +56,8 @@ pub fn find(analysis: &Analysis) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (p, para) in paragraphs.iter().enumerate() {
-        let body = &text[para.clone()];
-        let mut single: Option<usize> = None;
+        let body = text.slice(para.clone());
+        let mut single: OpenSingle = None;
         let mut chars = body.char_indices().peekable();
         let mut prev = ' ';
         let carried = open.is_some();
@@ -89,7 +90,7 @@ pub fn find(analysis: &Analysis) -> Vec<Quote> {
         if let Some((start, opener)) = open {
             let continues = paragraphs
                 .get(p + 1)
-                .and_then(|n| text[n.clone()].chars().next())
+                .and_then(|n| text.slice(n.clone()).chars().next())
                 .is_some_and(|c| matches!(double_mark(c), Some(Mark::Open | Mark::Either)));
             if !continues {
                 push(&mut quotes, text, start, opener, para.end, ' ', true);
@@ -100,23 +101,30 @@ pub fn find(analysis: &Analysis) -> Vec<Quote> {
     quotes
 }
 
+/// An open single quote: where its mark is, and which mark it is (a `‘` may
+/// be closed by a `'` and the other way round, so the opener's width cannot be
+/// inferred from the closer's).
+type OpenSingle = Option<(usize, char)>;
+
 fn single_mark(
     text: &str,
     quotes: &mut Vec<Quote>,
-    single: Option<usize>,
+    single: OpenSingle,
     at: usize,
     c: char,
     prev: char,
     next: char,
-) -> Option<usize> {
+) -> OpenSingle {
     let is_single = matches!(c, '\'' | '\u{2018}' | '\u{2019}');
     if !is_single || (prev.is_alphanumeric() && next.is_alphanumeric()) {
         return single;
     }
     match single {
-        None if !prev.is_alphanumeric() && next.is_alphanumeric() && c != '\u{2019}' => Some(at),
-        Some(start) if !prev.is_whitespace() && !next.is_alphanumeric() => {
-            push(quotes, text, start, c, at, c, false);
+        None if !prev.is_alphanumeric() && next.is_alphanumeric() && c != '\u{2019}' => {
+            Some((at, c))
+        }
+        Some((start, opener)) if !prev.is_whitespace() && !next.is_alphanumeric() => {
+            push(quotes, text, start, opener, at, c, false);
             None
         }
         other => other,
@@ -141,7 +149,7 @@ fn push(
     if inner_start >= close_at {
         return;
     }
-    let inner = &text[inner_start..close_at];
+    let inner = text.slice(inner_start..close_at);
     let words = inner
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -173,7 +181,7 @@ pub fn classify(analysis: &mut Analysis) {
     let text = analysis.article.text.as_str();
     for q in 0..analysis.quotes.len() {
         let quote = &analysis.quotes[q];
-        let inner = text[quote.inner.clone()].trim_end();
+        let inner = text.slice(quote.inner.clone()).trim_end();
         let sentence_like = inner.ends_with(['.', '!', '?']) && quote.words > 2;
         let attributed_to_someone = quote
             .attribution
@@ -295,6 +303,40 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(quotes(text), want, "{text:?}");
+        }
+    }
+
+    /// Issue 9: the closing mark was taken for the opening one, so an opener
+    /// and closer of different widths cut a character in half (a panic) or
+    /// lost characters of the quote.
+    #[test]
+    fn single_quote_closed_by_a_mark_of_another_width_keeps_its_inner_text() {
+        let lexicon = Lexicon::shared().expect("builtin");
+        let cases: &[(&str, &str)] = &[
+            ("He called it a \u{2018}wolf' policy.", "wolf"),
+            ("\u{2018}r'", "r"),
+            ("'\u{1E9E}\u{2019}", "\u{1E9E}"),
+            (
+                "\u{4ED6}\u{8BF4} '\u{4E2D}\u{56FD}\u{2019} \u{5F88}\u{597D}",
+                "\u{4E2D}\u{56FD}",
+            ),
+            (
+                "Smith said: 'We will never surrender to them\u{2019}",
+                "We will never surrender to them",
+            ),
+            ("'ab\u{2019}", "ab"),
+        ];
+        for &(text, want) in cases {
+            let article = Article::from_text("t", text);
+            let a = analyze(&article, lexicon);
+            let got: Vec<&str> = a.quotes.iter().map(|q| &text[q.inner.clone()]).collect();
+            assert_eq!(got, [want], "{text:?}");
+            let outer = &a.quotes[0].outer;
+            assert_eq!(
+                text[outer.clone()].chars().count(),
+                want.chars().count() + 2,
+                "{text:?}"
+            );
         }
     }
 

@@ -8,6 +8,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Doc;
+use crate::text::Slice;
 
 /// One word of a kept sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub fn split(text: &str, doc: &Doc) -> (Vec<Word>, Vec<Range<usize>>) {
     let mut ranges = Vec::with_capacity(doc.sentences.len());
     for (i, sentence) in doc.sentences.iter().enumerate() {
         let first = words.len();
-        let body = &text[sentence.span.clone()];
+        let body = text.slice(sentence.span.clone());
         for (at, word) in body.unicode_word_indices() {
             let start = sentence.span.start + at;
             words.push(Word {
@@ -47,5 +48,5 @@ pub fn word_at(words: &[Word], at: usize) -> usize {
 
 /// The lowercase text of a word.
 pub fn lower(text: &str, word: &Word) -> String {
-    text[word.span.clone()].to_lowercase()
+    text.slice(word.span.clone()).to_lowercase()
 }

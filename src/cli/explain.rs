@@ -4,13 +4,15 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use framescore::analyze::{Analysis, SourceKind, analyze};
+use framescore::analyze::{Analysis, SourceKind};
 use framescore::ingest::{IngestOptions, Item, read_inputs};
 use framescore::lexicon::{Family, Lexicon};
+use framescore::pipeline::analyze_guarded;
 use framescore::report::rows::actor_id;
 use framescore::score;
 
 use super::Exit;
+use super::terminal::Out;
 
 /// Show one article's sources, unsupported claims, loaded words and actors.
 #[derive(clap::Args)]
@@ -57,11 +59,19 @@ impl Args {
                     "no article with id `{id}` in `{}`; check the id column",
                     self.input.display()
                 ),
-                None => bail!("no article could be read from `{}`", self.input.display()),
+                None => bail!(
+                    "no article could be read from `{}`; check the path, or give a .txt, .md, .jsonl or .csv file",
+                    self.input.display()
+                ),
             }
         };
-        let analysis = analyze(&article, &lexicon);
-        print!("{}", render(&analysis, &lexicon));
+        let analysis = match analyze_guarded(&article, &lexicon) {
+            Ok(analysis) => analysis,
+            Err(n) => bail!("{}: {}", n.location, n.message),
+        };
+        let mut out = Out::new();
+        out.write(&render(&analysis, &lexicon))?;
+        out.flush()?;
         Ok(Exit::Success)
     }
 }
@@ -132,6 +142,33 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             clip(sentence, 110)
         );
     }
+    section(
+        &mut out,
+        "Hedges (uncertainty; learned ones with the features that decided)",
+    );
+    for h in a.terms.iter().filter(|h| h.family == Family::Hedge) {
+        let cat = &lexicon.categories[lexicon.terms[h.term].category].id;
+        let voice = if h.quoted { "quoted" } else { "writer" };
+        let learned = a
+            .learned_hedges
+            .iter()
+            .find(|l| l.span.start < h.end && h.start < l.span.end);
+        let why = learned.map_or_else(String::new, |l| {
+            let top: Vec<String> = l
+                .evidence
+                .iter()
+                .take(EVIDENCE_SHOWN)
+                .map(|(f, w)| format!("{f} {w:+.2}"))
+                .collect();
+            format!(": score {:+.2} = {} …", l.score, top.join(", "))
+        });
+        let _ = writeln!(
+            out,
+            "  [{}] \"{}\" ({cat}, {voice}){why}",
+            h.sentence,
+            &a.article.text[h.start..h.end]
+        );
+    }
     section(&mut out, "Loaded words (writer's own / quoted)");
     for quoted in [false, true] {
         let words: Vec<String> = a
@@ -187,6 +224,9 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
     }
     out
 }
+
+/// Features shown for each learned hit.
+const EVIDENCE_SHOWN: usize = 4;
 
 fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");

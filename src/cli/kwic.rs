@@ -1,17 +1,17 @@
 //! `framescore kwic`: every hit of a term or category, in context, across a batch —
 //! the lexicon maintainer's check that a new entry means what it should.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use framescore::analyze::analyze;
 use framescore::ingest::{IngestOptions, Item, read_inputs};
 use framescore::lexicon::Lexicon;
+use framescore::pipeline::analyze_guarded;
 use framescore::report::rows::actor_id;
 use framescore::text::normalize::fold;
 
 use super::Exit;
+use super::terminal::Out;
 
 /// Show every hit of a term or category in context.
 #[derive(clap::Args)]
@@ -39,8 +39,7 @@ impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
         let wanted = self.wanted(&lexicon)?;
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
+        let mut out = Out::new();
         let mut hits = 0usize;
         let mut failure: Option<std::io::Error> = None;
         let mut skipped = 0;
@@ -52,9 +51,16 @@ impl Args {
                     skipped += 1;
                     return true;
                 }
-                Item::Warning(_) => return true,
+                Item::Warning(_) | Item::Note(_) => return true,
             };
-            let a = analyze(&article, &lexicon);
+            let a = match analyze_guarded(&article, &lexicon) {
+                Ok(a) => a,
+                Err(n) => {
+                    eprintln!("framescore: skipped: {}: {}", n.location, n.message);
+                    skipped += 1;
+                    return true;
+                }
+            };
             for h in a.terms.iter().filter(|h| wanted.contains(&h.term)) {
                 let text = &a.article.text;
                 let left: String = text[..h.start]
@@ -80,7 +86,7 @@ impl Args {
                     right.replace(['\n', '\r', '\t'], " "),
                     w = self.width
                 );
-                if let Err(e) = writeln!(out, "{line}") {
+                if let Err(e) = out.write(&line).and_then(|()| out.write("\n")) {
                     failure = Some(e);
                     return false;
                 }
@@ -88,7 +94,7 @@ impl Args {
             }
             true
         });
-        if let Some(e) = failure {
+        if let Some(e) = failure.or_else(|| out.flush().err()) {
             return Err(e.into());
         }
         eprintln!("framescore: {hits} hit(s)");

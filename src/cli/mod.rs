@@ -6,6 +6,8 @@ mod explain;
 mod kwic;
 mod progress;
 mod score;
+mod terminal;
+mod train;
 
 use std::process::ExitCode;
 
@@ -53,6 +55,8 @@ enum Command {
     Explain(explain::Args),
     /// Show every hit of a lexicon term or category in context.
     Kwic(kwic::Args),
+    /// Train a learned model on gold annotations (JSONL).
+    Train(train::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -71,6 +75,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Score(args) => args.run(),
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
+        Command::Train(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }
 }
@@ -78,7 +83,10 @@ pub fn run() -> anyhow::Result<Exit> {
 /// Whether an error is a closed stdout (`framescore … | head`), which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = e.downcast_ref::<std::io::Error>().or_else(|| {
+            e.downcast_ref::<framescore::pipeline::PipelineError>()
+                .and_then(|p| p.io_error())
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use framescore::pipeline::Progress;
-use framescore::report::manifest::Notice;
+use framescore::report::manifest::{Notice, NoticeKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Shows progress with indicatif, and skipped inputs as they happen.
@@ -43,11 +43,15 @@ impl Progress for Bar {
         }
     }
 
-    fn notice(&self, skipped: bool, notice: &Notice) {
-        if self.quiet && !skipped {
+    fn notice(&self, kind: NoticeKind, notice: &Notice) {
+        if self.quiet && kind != NoticeKind::Skipped {
             return;
         }
-        let kind = if skipped { "skipped" } else { "warning" };
+        let kind = match kind {
+            NoticeKind::Skipped => "skipped",
+            NoticeKind::Warning => "warning",
+            NoticeKind::Note => "note",
+        };
         let line = format!(
             "framescore: {kind}: {}: {}",
             notice.location, notice.message

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use framescore::ingest::{Columns, IngestOptions, InputFormat};
+use framescore::ingest::{self, Columns, IngestOptions, InputFormat};
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::{self, Options};
 
@@ -58,7 +58,13 @@ pub struct Args {
     /// Write one JSON object per article to stdout instead of report files (for Spark `pipe`, Hadoop Streaming).
     #[arg(long)]
     jsonl: bool,
-    /// No progress bar and no warnings (skipped inputs are still reported).
+    /// In folders, read only files whose path inside the folder matches (repeatable; `*.txt`, `2025/**`).
+    #[arg(long = "glob", value_name = "PATTERN")]
+    globs: Vec<String>,
+    /// In folders, pass over files and folders whose path matches (repeatable; `drafts`, `*.md`).
+    #[arg(long = "exclude", value_name = "PATTERN")]
+    excludes: Vec<String>,
+    /// No progress bar, no warnings and no notes (skipped inputs are still reported).
     #[arg(long, short)]
     quiet: bool,
 }
@@ -66,7 +72,7 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
-        let options = self.options();
+        let options = self.options()?;
         let bar = Bar::new(self.quiet);
         let summary = pipeline::run(&options, &lexicon, &bar);
         bar.finish();
@@ -92,14 +98,19 @@ impl Args {
         Ok(Exit::Partial)
     }
 
-    fn options(&self) -> Options {
+    fn options(&self) -> anyhow::Result<Options> {
+        let globs = |patterns: &[String], flag: &str| {
+            ingest::globs(patterns).with_context(|| {
+                format!("bad {flag} pattern; write e.g. `*.txt`, `2025/**` or `drafts`")
+            })
+        };
         let format = match self.input_format {
             Format::Auto => InputFormat::Auto,
             Format::Text => InputFormat::Text,
             Format::Jsonl => InputFormat::Jsonl,
             Format::Csv => InputFormat::Csv,
         };
-        Options {
+        Ok(Options {
             inputs: self.inputs.clone(),
             ingest: IngestOptions {
                 format,
@@ -110,11 +121,16 @@ impl Args {
                     outlet: self.outlet_col.clone(),
                     ..Columns::default()
                 },
+                include: globs(&self.globs, "--glob")?,
+                exclude: globs(&self.excludes, "--exclude")?,
+                skip_dirs: Vec::new(),
             },
             out: self.out.clone(),
             threads: self.threads,
             excel: self.excel,
             jsonl: self.jsonl,
-        }
+            globs: self.globs.clone(),
+            excludes: self.excludes.clone(),
+        })
     }
 }

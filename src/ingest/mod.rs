@@ -3,13 +3,17 @@
 //! Readers push items to a callback instead of returning a collection, so the
 //! corpus is never held in memory: the pipeline puts a bounded channel behind
 //! the callback. A problem with one file, row or line becomes a [`Skip`] with
-//! its location and the stream goes on.
+//! its location and the stream goes on; files that are no articles (README,
+//! binary, the output folder) become a [`Item::Note`].
 
 mod delimited;
 mod files;
 mod jsonl;
+mod sniff;
 
 use std::path::PathBuf;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use serde::Deserialize;
 
@@ -111,6 +115,33 @@ pub struct IngestOptions {
     pub format: InputFormat,
     /// CSV column names.
     pub columns: Columns,
+    /// In folders, read only files whose path inside the folder matches (`--glob`).
+    pub include: Option<GlobSet>,
+    /// In folders, pass over files and folders whose path matches (`--exclude`).
+    pub exclude: Option<GlobSet>,
+    /// Folders (canonical paths) never read from inside an input folder: the output folder.
+    pub skip_dirs: Vec<PathBuf>,
+}
+
+/// Compiles `--glob`/`--exclude` patterns as fd and ripgrep read them: matched
+/// against the path inside the input folder; a pattern without `/` matches a
+/// name at any depth; `*` stays within one path component, `**` crosses them.
+pub fn globs(patterns: &[String]) -> Result<Option<GlobSet>, globset::Error> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let pattern = pattern.trim_start_matches("./");
+        let mut forms = vec![pattern.to_string()];
+        if !pattern.contains('/') {
+            forms.push(format!("**/{pattern}"));
+        }
+        for form in forms {
+            set.add(GlobBuilder::new(&form).literal_separator(true).build()?);
+        }
+    }
+    set.build().map(Some)
 }
 
 /// Something that could not be read, and where.
@@ -131,6 +162,16 @@ pub enum Item {
     Skip(Skip),
     /// Input that was read with a problem (e.g. invalid UTF-8).
     Warning(Skip),
+    /// Input that is not an article and was passed over, or a symlink followed.
+    Note(Skip),
+}
+
+/// What reading the inputs found besides items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadStats {
+    /// Files reached a second time (an input given twice, or a file inside a
+    /// folder also given) and read once.
+    pub duplicate_inputs: usize,
 }
 
 /// Reads every input in order, passing each item to `sink`; stops early if `sink` returns false.
@@ -138,11 +179,15 @@ pub fn read_inputs(
     inputs: &[PathBuf],
     options: &IngestOptions,
     sink: &mut dyn FnMut(Item) -> bool,
-) {
+) -> ReadStats {
+    let mut reader = files::Reader::new(options, sink);
     for input in inputs {
-        if !files::read_input(input, options, sink) {
-            return;
+        if !reader.read_input(input) {
+            break;
         }
+    }
+    ReadStats {
+        duplicate_inputs: reader.duplicate_inputs,
     }
 }
 

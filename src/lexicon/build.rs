@@ -24,10 +24,16 @@ use crate::text::normalize::{fold, fold_keep_case};
 /// Validates and compiles lexicon files; every problem is reported at once.
 pub fn build(files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
     let mut builder = Builder::default();
-    for file in files {
+    let (models, lexicons): (Vec<&LexiconFile>, Vec<&LexiconFile>) =
+        files.iter().partition(|f| super::models::is_model(f));
+    for file in lexicons {
         builder.file(file);
     }
-    builder.finish(files)
+    let (loaded, problems) = super::models::load(&models);
+    builder.problems.extend(problems);
+    let mut lexicon = builder.finish(files)?;
+    super::models::attach(&mut lexicon, loaded);
+    Ok(lexicon)
 }
 
 /// A term as written: text plus optional overrides.
@@ -176,6 +182,7 @@ impl Builder {
             self.words(&ctx, id, list);
         }
         if let Some(scoring) = doc.scoring {
+            self.check_scoring(&ctx, &file.text, &scoring.span());
             if self.scoring.is_some() {
                 self.error(
                     &ctx,
@@ -198,6 +205,70 @@ impl Builder {
                 span,
                 format!("`{table}.{id}`: IDs use lowercase ASCII letters, digits and `_` only; rename it"),
             );
+        }
+    }
+
+    /// An optional string that, when given, must hold more than white space.
+    fn nonempty(
+        &mut self,
+        ctx: &Ctx,
+        span: &Range<usize>,
+        table: &str,
+        key: &str,
+        value: Option<&str>,
+    ) {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            let msg = format!("`{table}`: `{key}` is empty; write a value or remove the key");
+            self.error(ctx, span, msg);
+        }
+    }
+
+    /// Every `[scoring]` value must be finite and inside the range that keeps
+    /// figures finite and polarities the right way round (see [`SCORING_RANGES`]).
+    fn check_scoring(&mut self, ctx: &Ctx, text: &str, table: &Range<usize>) {
+        #[derive(serde::Deserialize)]
+        struct Spans {
+            scoring: Option<std::collections::BTreeMap<String, Spanned<Value>>>,
+        }
+        let Ok(Spans {
+            scoring: Some(values),
+        }) = toml::from_str::<Spans>(text)
+        else {
+            return;
+        };
+        let mut reliability = 0.0;
+        let mut reliability_given = false;
+        for (key, value) in &values {
+            let Some(range) = SCORING_RANGES.iter().find(|r| r.key == key) else {
+                continue; // serde has already reported the unknown key
+            };
+            let Ok(v) = number(value.get_ref(), key) else {
+                continue; // and a value of the wrong type
+            };
+            if let Some(msg) = range.check(v) {
+                self.error(ctx, &value.span(), format!("[scoring] {msg}"));
+            } else if key.starts_with("reliability_") {
+                reliability_given = true;
+            }
+        }
+        if reliability_given {
+            let defaults = Scoring::default();
+            let get = |key: &str, default: f64| {
+                values
+                    .get(key)
+                    .and_then(|v| number(v.get_ref(), key).ok())
+                    .unwrap_or(default)
+            };
+            reliability += get("reliability_sourcing", defaults.reliability_sourcing);
+            reliability += get("reliability_restraint", defaults.reliability_restraint);
+            reliability += get("reliability_certainty", defaults.reliability_certainty);
+            if reliability <= 0.0 {
+                self.error(
+                    ctx,
+                    table,
+                    "[scoring] `reliability_sourcing`, `reliability_restraint` and `reliability_certainty` are all 0, so reliability means nothing; give at least one a weight above 0".into(),
+                );
+            }
         }
     }
 
@@ -225,7 +296,7 @@ impl Builder {
             return;
         };
         let polarity = self.ranged(ctx, doc.polarity.as_ref(), "polarity", -1.0..=1.0, 0.0);
-        let weight = self.ranged(ctx, doc.weight.as_ref(), "weight", 0.0..=100.0, 1.0);
+        let weight = self.ranged(ctx, doc.weight.as_ref(), "weight", 0.0..=MAX_WEIGHT, 1.0);
         let factor = self.ranged(ctx, doc.factor.as_ref(), "factor", 0.0..=10.0, 1.0);
         let loaded_cue = self.stance(ctx, doc.stance.as_ref());
         let position = self.position(ctx, doc.position.as_ref());
@@ -328,7 +399,12 @@ impl Builder {
         let v = *value.get_ref();
         if !range.contains(&v) {
             let msg = format!(
-                "{name} `{v}` is out of range; use a number from {} to {}",
+                "{name} `{v}` is {}; use a number from {} to {}",
+                if v.is_finite() {
+                    "out of range"
+                } else {
+                    "not a finite number"
+                },
                 range.start(),
                 range.end()
             );
@@ -407,6 +483,22 @@ impl Builder {
         let span = doc.span();
         self.check_id(ctx, "actor", id, &span);
         let doc = doc.get_ref();
+        self.nonempty(
+            ctx,
+            &span,
+            &format!("actor.{id}"),
+            "label",
+            Some(&doc.label),
+        );
+        if let Some(kind) = &doc.kind {
+            self.nonempty(
+                ctx,
+                &kind.span(),
+                &format!("actor.{id}"),
+                "kind",
+                Some(kind.get_ref()),
+            );
+        }
         let index = self.actors.len();
         let kind = doc
             .kind
@@ -492,6 +584,9 @@ impl Builder {
         let span = doc.span();
         self.check_id(ctx, "source", id, &span);
         let doc = doc.get_ref();
+        let table = format!("source.{id}");
+        self.nonempty(ctx, &span, &table, "label", Some(&doc.label));
+        self.nonempty(ctx, &span, &table, "country", doc.country.as_deref());
         const KINDS: [&str; 9] = [
             "state_media",
             "wire",
@@ -543,6 +638,13 @@ impl Builder {
         let span = doc.span();
         self.check_id(ctx, "boilerplate", id, &span);
         let doc = doc.get_ref();
+        self.nonempty(
+            ctx,
+            &span,
+            &format!("boilerplate.{id}"),
+            "flag",
+            doc.flag.as_deref(),
+        );
         let action = match doc.action.get_ref().as_str() {
             "drop_line" => BoilerAction::DropLine,
             "drop_rest" => BoilerAction::DropRest,
@@ -654,10 +756,80 @@ impl Builder {
                 .map(|f| (f.name.clone(), f.path.clone()))
                 .collect(),
             warnings: self.problems,
-            attribution_model: None,
+            models: super::Models::default(),
         })
     }
 }
+
+/// The largest weight a category or term may have.
+const MAX_WEIGHT: f64 = 100.0;
+
+/// The allowed range of one `[scoring]` value.
+struct ScoringRange {
+    key: &'static str,
+    min: f64,
+    /// Whether `min` itself is refused (a divisor or damping constant of 0
+    /// would make 0/0 = NaN on an article with no hits).
+    above_min: bool,
+    max: f64,
+    integer: bool,
+}
+
+impl ScoringRange {
+    const fn new(key: &'static str, min: f64, above_min: bool, max: f64) -> Self {
+        ScoringRange {
+            key,
+            min,
+            above_min,
+            max,
+            integer: false,
+        }
+    }
+
+    /// What is wrong with `v`, if anything.
+    fn check(&self, v: f64) -> Option<String> {
+        let key = self.key;
+        let low = if self.above_min { "above" } else { "from" };
+        let what = if self.integer {
+            "a whole number"
+        } else {
+            "a number"
+        };
+        let fix = format!("use {what} {low} {} to {}", self.min, self.max);
+        if !v.is_finite() {
+            return Some(format!("`{key}` is `{v}`, not a finite number; {fix}"));
+        }
+        let below = v < self.min || (self.above_min && v == self.min);
+        (below || v > self.max).then(|| format!("`{key}` = `{v}` is out of range; {fix}"))
+    }
+}
+
+/// Every `[scoring]` key with the range that keeps figures finite and in
+/// their documented bounds.
+const SCORING_RANGES: &[ScoringRange] = &[
+    ScoringRange::new("tone_damping", 0.0, true, 1000.0),
+    ScoringRange::new("negation_factor", -1.0, false, 1.0),
+    ScoringRange {
+        integer: true,
+        ..ScoringRange::new("modifier_window", 0.0, false, 10.0)
+    },
+    ScoringRange::new("before_contrast", 0.0, false, 1.0),
+    ScoringRange::new("negated_negative", -1.0, false, 1.0),
+    ScoringRange::new("actor_damping", 0.0, true, 1000.0),
+    ScoringRange::new("actor_mention_damping", 0.0, false, 100.0),
+    ScoringRange::new("learned_target_weight", 0.0, false, 10.0),
+    ScoringRange::new("sourcing_attributed", 0.0, false, 100.0),
+    ScoringRange::new("sourcing_named", 0.0, false, 100.0),
+    ScoringRange::new("sourcing_diversity", 0.0, false, 100.0),
+    ScoringRange::new("sourcing_quotes", 0.0, false, 100.0),
+    ScoringRange::new("sourcing_vague_penalty", 0.0, false, 100.0),
+    ScoringRange::new("sourcing_unsupported_penalty", 0.0, false, 100.0),
+    ScoringRange::new("reliability_sourcing", 0.0, false, 1.0),
+    ScoringRange::new("reliability_restraint", 0.0, false, 1.0),
+    ScoringRange::new("reliability_certainty", 0.0, false, 1.0),
+    ScoringRange::new("loaded_ceiling_per_1k", 0.0, true, 1000.0),
+    ScoringRange::new("booster_ceiling_per_1k", 0.0, true, 1000.0),
+];
 
 /// One lower-case word, with an optional `*` at its end.
 fn is_rule_word(word: &str) -> bool {
@@ -713,7 +885,31 @@ fn parse_term(value: &Spanned<Value>) -> Result<TermSpec, String> {
         && !(-1.0..=1.0).contains(&p)
     {
         return Err(format!(
-            "polarity `{p}` of `{trimmed}` is out of range; use -1 to 1"
+            "polarity `{p}` of `{trimmed}` is {}; use -1 to 1",
+            if p.is_finite() {
+                "out of range"
+            } else {
+                "not a finite number"
+            }
+        ));
+    }
+    if let Some(w) = weight
+        && !(0.0..=MAX_WEIGHT).contains(&w)
+    {
+        return Err(format!(
+            "weight `{w}` of `{trimmed}` is {}; use a number from 0 to {MAX_WEIGHT} (a negative weight would turn the term's polarity round: change `polarity` instead)",
+            if w.is_finite() {
+                "out of range"
+            } else {
+                "not a finite number"
+            }
+        ));
+    }
+    if let Some(name) = &surname
+        && !name.chars().any(char::is_alphanumeric)
+    {
+        return Err(format!(
+            "empty `surname` for `{trimmed}`; write the surname (e.g. `surname = \"Xi\"`) or remove the key"
         ));
     }
     Ok(TermSpec {
@@ -867,14 +1063,144 @@ mod tests {
                 "[words.fearing_verbs]\nterms = [\"fear\", \"dread\"]\n",
                 "t.toml:2:18: warning: `dread` is out of order in `words.fearing_verbs`",
             ),
+            (
+                "term weight nan",
+                "[category.a]\nfamily = \"loaded\"\nterms = [{ text = \"x\", weight = nan }]\n",
+                "t.toml:3:10: error: in `terms`: weight `NaN` of `x` is not a finite number",
+            ),
+            (
+                "term weight inf",
+                "[category.a]\nfamily = \"loaded\"\nterms = [{ text = \"x\", weight = inf }]\n",
+                "t.toml:3:10: error: in `terms`: weight `inf` of `x` is not a finite number",
+            ),
+            (
+                "negative term weight turns an insult into praise",
+                "[category.a]\nfamily = \"loaded\"\npolarity = -1\nterms = [{ text = \"x\", weight = -50 }]\n",
+                "t.toml:4:10: error: in `terms`: weight `-50` of `x` is out of range; use a number from 0 to 100",
+            ),
+            (
+                "term polarity nan",
+                "[category.a]\nfamily = \"loaded\"\nterms = [{ text = \"x\", polarity = nan }]\n",
+                "t.toml:3:10: error: in `terms`: polarity `NaN` of `x` is not a finite number",
+            ),
+            (
+                "category weight nan",
+                "[category.a]\nfamily = \"loaded\"\nweight = nan\n",
+                "t.toml:3:10: error: weight `NaN` is not a finite number",
+            ),
+            (
+                "empty surname loops the matcher",
+                "[actor.a]\nlabel = \"A\"\npeople = [{ text = \"Xi Jinping\", surname = \"\" }]\n",
+                "t.toml:3:11: error: in `people`: empty `surname` for `Xi Jinping`",
+            ),
+            (
+                "blank surname",
+                "[actor.a]\nlabel = \"A\"\npeople = [{ text = \"Xi Jinping\", surname = \" . \" }]\n",
+                "t.toml:3:11: error: in `people`: empty `surname` for `Xi Jinping`",
+            ),
+            (
+                "empty actor label",
+                "[actor.a]\nlabel = \" \"\n",
+                "t.toml:1:1: error: `actor.a`: `label` is empty",
+            ),
+            (
+                "empty source label",
+                "[source.a]\nlabel = \"\"\nkind = \"wire\"\n",
+                "t.toml:1:1: error: `source.a`: `label` is empty",
+            ),
+            (
+                "empty boilerplate flag",
+                "[boilerplate.a]\naction = \"drop_line\"\nhow = \"line\"\nflag = \"\"\nlines = [\"x\"]\n",
+                "t.toml:1:1: error: `boilerplate.a`: `flag` is empty",
+            ),
+            (
+                "scoring nan",
+                "[scoring]\ntone_damping = nan\n",
+                "t.toml:2:16: error: [scoring] `tone_damping` is `NaN`, not a finite number",
+            ),
+            (
+                "scoring damping 0 makes 0/0",
+                "[scoring]\nactor_damping = 0\n",
+                "t.toml:2:17: error: [scoring] `actor_damping` = `0` is out of range; use a number above 0",
+            ),
+            (
+                "scoring ceiling 0 divides by zero",
+                "[scoring]\nloaded_ceiling_per_1k = 0.0\n",
+                "t.toml:2:25: error: [scoring] `loaded_ceiling_per_1k` = `0` is out of range",
+            ),
+            (
+                "scoring negative points invert the score",
+                "[scoring]\nsourcing_named = -25\n",
+                "t.toml:2:18: error: [scoring] `sourcing_named` = `-25` is out of range; use a number from 0 to 100",
+            ),
+            (
+                "scoring inf",
+                "[scoring]\nsourcing_quotes = inf\n",
+                "t.toml:2:19: error: [scoring] `sourcing_quotes` is `inf`, not a finite number",
+            ),
+            (
+                "scoring negation factor above 1",
+                "[scoring]\nnegation_factor = 5\n",
+                "t.toml:2:19: error: [scoring] `negation_factor` = `5` is out of range; use a number from -1 to 1",
+            ),
+            (
+                "scoring huge modifier window",
+                "[scoring]\nmodifier_window = 1000000\n",
+                "t.toml:2:19: error: [scoring] `modifier_window` = `1000000` is out of range; use a whole number from 0 to 10",
+            ),
+            (
+                "scoring reliability weights all 0",
+                "[scoring]\nreliability_sourcing = 0\nreliability_restraint = 0\nreliability_certainty = 0\n",
+                "t.toml:1:1: error: [scoring] `reliability_sourcing`, `reliability_restraint` and `reliability_certainty` are all 0",
+            ),
         ];
-        for (name, toml, want) in cases {
-            let got = check(toml);
+        let failed: Vec<String> = cases
+            .iter()
+            .filter_map(|(name, toml, want)| {
+                let got = check(toml);
+                (!got.iter().any(|line| line.starts_with(want)))
+                    .then(|| format!("{name}: wanted a line starting with {want:?}, got {got:?}"))
+            })
+            .collect();
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn every_scoring_key_has_a_range_and_its_default_is_inside_it() {
+        let shipped = super::super::builtin_files()
+            .into_iter()
+            .find(|f| f.name == "scoring.toml")
+            .expect("scoring.toml");
+        let doc: toml::Table = toml::from_str(&shipped.text).expect("toml");
+        let mut keys: Vec<&str> = doc["scoring"]
+            .as_table()
+            .expect("[scoring]")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut ranged: Vec<&str> = SCORING_RANGES.iter().map(|r| r.key).collect();
+        keys.sort_unstable();
+        ranged.sort_unstable();
+        assert_eq!(
+            keys, ranged,
+            "scoring.toml sets every key, and each has a range"
+        );
+        for range in SCORING_RANGES {
+            let key = range.key;
+            let got = check(&format!("[scoring]\n{key} = 1000000\n"));
             assert!(
-                got.iter().any(|line| line.starts_with(want)),
-                "{name}: wanted a line starting with {want:?}, got {got:?}"
+                got.iter().any(|l| l.contains("is out of range")),
+                "{key}: {got:?}"
             );
+            if !range.integer {
+                let got = check(&format!("[scoring]\n{key} = nan\n"));
+                assert!(
+                    got.iter().any(|l| l.contains("not a finite number")),
+                    "{key}: {got:?}"
+                );
+            }
         }
+        assert!(check(&shipped.text).is_empty());
     }
 
     #[test]

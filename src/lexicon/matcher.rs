@@ -83,6 +83,11 @@ impl Matcher {
         let mut index = std::collections::HashMap::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
+            if entry.pattern.is_empty() {
+                // the validator refuses empty names; an empty pattern would match
+                // everywhere and stall the search, so it is never compiled
+                continue;
+            }
             let id = *index.entry(entry.pattern.as_str()).or_insert_with(|| {
                 patterns.push(entry.pattern.as_str());
                 by_pattern.push(Vec::new());

@@ -8,6 +8,7 @@
 
 mod build;
 mod matcher;
+mod models;
 pub mod schema;
 mod words;
 
@@ -33,6 +34,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "boilerplate.toml",
         include_str!("../../lexicons/boilerplate.toml"),
     ),
+    ("frames.toml", include_str!("../../lexicons/frames.toml")),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
     (
@@ -47,6 +49,15 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("sources.toml", include_str!("../../lexicons/sources.toml")),
 ];
+
+/// The models shipped with framescore (`lexicons/models/<task>.tsv`), compiled in.
+const BUILTIN_MODELS: &[(&str, &str)] = &[(
+    "models/hedges.tsv",
+    include_str!("../../lexicons/models/hedges.tsv"),
+)];
+
+/// Folder of model files inside a lexicon folder.
+pub const MODELS_DIR: &str = "models";
 
 /// One lexicon file's text and where it came from.
 #[derive(Debug, Clone)]
@@ -63,6 +74,7 @@ pub struct LexiconFile {
 pub fn builtin_files() -> Vec<LexiconFile> {
     BUILTIN
         .iter()
+        .chain(BUILTIN_MODELS)
         .map(|(name, text)| LexiconFile {
             name: (*name).to_string(),
             path: format!("<built-in>/{name}"),
@@ -73,15 +85,27 @@ pub fn builtin_files() -> Vec<LexiconFile> {
 
 /// Reads every `*.toml` file of a folder, sorted by name.
 pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
-    let io_err = |source| LexiconError::Io {
+    let io_err = |error| LexiconError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_err)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
         .collect();
+    let models = dir.join(MODELS_DIR);
+    if models.is_dir() {
+        paths.extend(
+            std::fs::read_dir(&models)
+                .map_err(|error| LexiconError::Io {
+                    path: models.clone(),
+                    error,
+                })?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "tsv")),
+        );
+    }
     paths.sort();
     if paths.is_empty() {
         return Err(LexiconError::EmptyDir(dir.to_path_buf()));
@@ -89,15 +113,16 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LexiconFile>, LexiconError> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            let text = std::fs::read_to_string(&path).map_err(|error| LexiconError::Io {
                 path: path.clone(),
-                source,
+                error,
             })?;
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into();
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+            let name = if path.extension().is_some_and(|ext| ext == "tsv") {
+                format!("{MODELS_DIR}/{file_name}")
+            } else {
+                file_name.into()
+            };
             Ok(LexiconFile {
                 name,
                 path: path.display().to_string(),
@@ -170,24 +195,16 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A file or folder could not be read.
-    #[error("cannot read lexicon `{}`: {source}", path.display())]
+    #[error("cannot read lexicon `{}`: {error}; check the --lexicons path and its permissions", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, so not a `source`: printed once).
+        error: std::io::Error,
     },
     /// A `--lexicons` folder holds no `.toml` file.
-    #[error("lexicon folder `{}` holds no .toml file; point --lexicons at a folder of lexicon files", .0.display())]
+    #[error("lexicon folder `{}` holds no .toml file and no models/*.tsv; point --lexicons at a folder of lexicon files", .0.display())]
     EmptyDir(PathBuf),
-    /// A model file is malformed.
-    #[error("model `{}`: {source}", path.display())]
-    Model {
-        /// The model file.
-        path: PathBuf,
-        /// What is wrong, with its line.
-        source: crate::analyze::attribution::tagger::ModelError,
-    },
     /// The files have errors.
     #[error("{} lexicon error(s):\n{}", .0.iter().filter(|p| p.severity == Severity::Error).count(), list(.0))]
     Invalid(Vec<Problem>),
@@ -208,8 +225,10 @@ pub enum Family {
     Loaded,
     /// General evaluative words.
     Sentiment,
-    /// Lower certainty.
+    /// Lower certainty: epistemic hedges ("may", "reportedly", "if").
     Hedge,
+    /// Soften a figure or a generalisation ("often", "almost", "some").
+    Approximator,
     /// Raise certainty.
     Booster,
     /// Flip polarity.
@@ -232,10 +251,11 @@ pub enum Family {
 
 impl Family {
     /// All families with their names in TOML and reports.
-    pub const ALL: [(Family, &'static str); 12] = [
+    pub const ALL: [(Family, &'static str); 13] = [
         (Family::Loaded, "loaded"),
         (Family::Sentiment, "sentiment"),
         (Family::Hedge, "hedge"),
+        (Family::Approximator, "approximator"),
         (Family::Booster, "booster"),
         (Family::Negator, "negator"),
         (Family::Intensifier, "intensifier"),
@@ -398,9 +418,22 @@ pub struct Lexicon {
     pub files: Vec<(String, String)>,
     /// Warnings found while building.
     pub warnings: Vec<Problem>,
-    /// A cue-tagger model from `models/attribution.tsv` of a `--lexicons`
-    /// folder; `None` uses the built-in one.
-    pub attribution_model: Option<Box<crate::analyze::attribution::tagger::CueModel>>,
+    /// Learned models (`models/<task>.tsv`).
+    pub models: Models,
+}
+
+/// The learned models of a lexicon set, each optional.
+#[derive(Debug, Default)]
+pub struct Models {
+    /// The hedge tagger (`models/hedges.tsv`).
+    pub hedges: Option<crate::learn::Model>,
+    /// The term that learned hedges are reported as (category `learned`).
+    pub hedge_term: Option<u32>,
+    /// The target-sentiment model (`models/targets.tsv`).
+    pub targets: Option<crate::learn::Model>,
+    /// The attribution cue and source tagger (`models/attribution.tsv`);
+    /// `None` uses the built-in one.
+    pub attribution: Option<crate::analyze::attribution::tagger::CueModel>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.
@@ -421,21 +454,7 @@ impl Lexicon {
 
     /// The built-in lexicons with `dirs` laid over them.
     pub fn load(dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = build(&gather(dirs)?)?;
-        for dir in dirs {
-            let path = dir.join("models").join("attribution.tsv");
-            if !path.is_file() {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let model = crate::analyze::attribution::tagger::CueModel::parse(&text)
-                .map_err(|e| LexiconError::Model { path, source: e })?;
-            lexicon.attribution_model = Some(Box::new(model));
-        }
-        Ok(lexicon)
+        build(&gather(dirs)?)
     }
 
     /// Category IDs of a family, in order.

@@ -149,6 +149,14 @@ pub struct ScoringDoc {
     pub before_contrast: f64,
     /// Hits per actor that move sentiment halfway to ±1.
     pub actor_damping: f64,
+    /// Added to `actor_damping` for each mention of the actor that carries
+    /// no polar word about it.
+    pub actor_mention_damping: f64,
+    /// What a negated negative word counts of its polarity ("not a dictator").
+    pub negated_negative: f64,
+    /// Weight of the learned target-sentiment verdict on one mention
+    /// (`models/targets.tsv`), counted like a polar hit in `sentiment`.
+    pub learned_target_weight: f64,
     /// Sourcing score: points for the attributed share of sentences.
     pub sourcing_attributed: f64,
     /// Sourcing score: points for named (person or organisation) sources.
@@ -181,6 +189,9 @@ impl Default for ScoringDoc {
             modifier_window: 3,
             before_contrast: 0.5,
             actor_damping: 3.0,
+            actor_mention_damping: 0.5,
+            negated_negative: 0.0,
+            learned_target_weight: 1.0,
             sourcing_attributed: 40.0,
             sourcing_named: 25.0,
             sourcing_diversity: 15.0,

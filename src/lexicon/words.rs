@@ -98,20 +98,59 @@ pub struct RuleWords {
     /// Nouns of ideas and events ("reality", "expansion"): never the
     /// speaker of a reporting verb.
     pub abstract_nouns: WordList,
+    /// Verbs of causing a feeling in their object ("alarmed Beijing",
+    /// "angered Tokyo"): the feeling is the object's, so the word judges
+    /// no one.
+    pub stimulus_verbs: WordList,
+    /// Nouns of an act with an agent and a recipient ("warning", "attack",
+    /// "criticism"): a polar adjective on one ("a chilling warning to
+    /// Japan") evaluates the act, so it is about the agent.
+    pub event_nouns: WordList,
+    /// Nouns of a harmful act ("attack", "invasion"): they judge their agent
+    /// ("a Chinese attack on Taiwan" is about China), never the recipient.
+    pub harm_nouns: WordList,
+    /// Nouns of a situation with no agent of its own ("crisis", "war",
+    /// "tensions"): an actor after them in an over/in/about phrase is the
+    /// topic, and only a possessive or demonym makes one of them an actor's.
+    pub topic_nouns: WordList,
+    /// Nouns that make the actor before them a topic ("the Taiwan issue").
+    pub topic_heads: WordList,
+    /// Adjectives of degree that are also positive words ("strong", "deep"):
+    /// before a negative word they intensify it ("strong criticism").
+    pub degree_adjectives: WordList,
+    /// Connotation-frame verbs whose writer's view of the subject is
+    /// negative: between two actors a negative one judges the subject.
+    pub frame_agent_negative: WordList,
+    /// Connotation-frame verbs whose subject's view of the object is
+    /// negative: between two actors a negative one judges the object.
+    pub frame_theme_negative: WordList,
+    /// Connotation-frame verbs whose subject's view of the object is
+    /// positive: between two actors a positive one is about the object.
+    pub frame_theme_positive: WordList,
+    /// Connotation-frame verbs whose polarity toward the object is the
+    /// subject's view, not the writer's.
+    pub frame_subject_voice: WordList,
 }
 
 impl RuleWords {
     /// Every list with its ID, as written in `[words.ID]`: the one place that
     /// ties an ID to a field.
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 16] {
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 26] {
         [
             ("abstract_nouns", &mut self.abstract_nouns),
             ("accusing_verbs", &mut self.accusing_verbs),
             ("addressee_verbs", &mut self.addressee_verbs),
+            ("degree_adjectives", &mut self.degree_adjectives),
             ("directive_verbs", &mut self.directive_verbs),
+            ("event_nouns", &mut self.event_nouns),
             ("experiencer_nouns", &mut self.experiencer_nouns),
             ("fearing_verbs", &mut self.fearing_verbs),
             ("female_given_names", &mut self.female_given_names),
+            ("frame_agent_negative", &mut self.frame_agent_negative),
+            ("frame_subject_voice", &mut self.frame_subject_voice),
+            ("frame_theme_negative", &mut self.frame_theme_negative),
+            ("frame_theme_positive", &mut self.frame_theme_positive),
+            ("harm_nouns", &mut self.harm_nouns),
             ("harm_verbs", &mut self.harm_verbs),
             ("inference_verbs", &mut self.inference_verbs),
             ("male_given_names", &mut self.male_given_names),
@@ -120,6 +159,9 @@ impl RuleWords {
             ("poll_nouns", &mut self.poll_nouns),
             ("role_nouns", &mut self.role_nouns),
             ("speech_nouns", &mut self.speech_nouns),
+            ("stimulus_verbs", &mut self.stimulus_verbs),
+            ("topic_heads", &mut self.topic_heads),
+            ("topic_nouns", &mut self.topic_nouns),
             ("unmarked_plurals", &mut self.unmarked_plurals),
         ]
     }
@@ -167,9 +209,12 @@ mod tests {
 
     #[test]
     fn every_list_id_resolves_and_the_builtin_file_fills_every_list() {
-        let mut lexicon = crate::lexicon::Lexicon::builtin().expect("builtin");
+        let mut words = crate::lexicon::Lexicon::shared()
+            .expect("builtin")
+            .words
+            .clone();
         for id in RuleWords::ids() {
-            let list = lexicon.words.get_mut(id).expect("an ID names a list");
+            let list = words.get_mut(id).expect("an ID names a list");
             assert!(!list.is_empty(), "rules.toml leaves `{id}` empty");
         }
         assert!(RuleWords::default().get_mut("no_such_list").is_none());

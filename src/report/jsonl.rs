@@ -37,8 +37,11 @@ impl<W: Write> JsonlSink<W> {
         line.insert("sources".into(), list(rows::SOURCES, &r.sources));
         line.insert("actors".into(), list(rows::ACTORS, &r.actors));
         line.insert("stances".into(), list(rows::STANCES, &r.stances));
-        serde_json::to_writer(&mut self.out, &line).map_err(io::Error::other)?;
-        self.out.write_all(b"\n")?;
+        // serialised first, so that a closed pipe reaches the caller as the
+        // plain `BrokenPipe` io::Error it is, not wrapped in a serde error
+        let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        self.out.write_all(&bytes)?;
         self.counts.articles += 1;
         self.counts.matches += r.matches.len();
         self.counts.sources += r.sources.len();

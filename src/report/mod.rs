@@ -1,12 +1,15 @@
-//! Report files: one table per output, written atomically.
+//! Report files: one table per output, committed as one set.
 //!
-//! Each report is written to a temporary file in the output folder and renamed
-//! over the old one only when the whole run has succeeded, so an interrupted
-//! or failed run never leaves a half-written report and never destroys the
-//! previous good one. Writers are generic over `io::Write` ([`cell::Table`]), so
-//! tests render them into memory.
+//! Every report of a run is written into a staging folder and the whole set
+//! is then made visible in one step ([`commit`] explains the scheme and why),
+//! so an interrupted or failed run never leaves a half-written report or a
+//! mix of two runs, and never destroys the previous good set. Files are
+//! created with the usual `0666 & !umask` mode, so colleagues and web
+//! servers can read them where the umask allows. Writers are generic over
+//! `io::Write` ([`cell::Table`]), so tests render them into memory.
 
 pub mod cell;
+pub mod commit;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;
@@ -14,16 +17,55 @@ pub mod rows;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use tempfile::NamedTempFile;
+use sha2::{Digest, Sha256};
 
 use crate::lexicon::Lexicon;
 use cell::Table;
+pub use commit::{CommitError, FILES};
 pub use manifest::Manifest;
 use rows::ArticleRows;
 
-type Sink = Table<BufWriter<NamedTempFile>>;
+type Sink = Table<BufWriter<Hashing<File>>>;
+
+/// A writer that keeps the SHA-256 of everything written through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Hashing<File> {
+    fn create(path: &Path) -> io::Result<Self> {
+        Ok(Hashing {
+            inner: File::create(path)?,
+            hasher: Sha256::new(),
+        })
+    }
+
+    /// Syncs the file and returns its digest in hex.
+    fn finish(self) -> io::Result<String> {
+        self.inner.sync_all()?;
+        Ok(self
+            .hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
+    }
+}
 
 /// Rows written to each report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -42,7 +84,7 @@ pub struct Counts {
 
 /// The open report files of one run.
 pub struct ReportSet {
-    dir: PathBuf,
+    staging: commit::Staging,
     articles: Sink,
     matches: Sink,
     sources: Sink,
@@ -51,19 +93,8 @@ pub struct ReportSet {
     html: html::HtmlReport,
 }
 
-/// File names, in the order they are written.
-pub const FILES: [&str; 7] = [
-    "articles.csv",
-    "matches.csv",
-    "sources.csv",
-    "actors.csv",
-    "stances.csv",
-    "manifest.json",
-    "report.html",
-];
-
-fn open(dir: &Path, header: &[String], excel: bool) -> io::Result<Sink> {
-    let mut out = BufWriter::new(NamedTempFile::new_in(dir)?);
+fn open(dir: &Path, name: &str, header: &[String], excel: bool) -> io::Result<Sink> {
+    let mut out = BufWriter::new(Hashing::create(&dir.join(name))?);
     if excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
@@ -75,18 +106,25 @@ fn strings(cols: &[&str]) -> Vec<String> {
 }
 
 impl ReportSet {
-    /// Opens temporary report files in `dir` (created if missing).
+    /// Cleans up after killed runs and opens the report files of a new run
+    /// in a staging folder for `dir` (created if missing).
     pub fn create(dir: &Path, lexicon: &Lexicon, excel: bool) -> io::Result<ReportSet> {
-        std::fs::create_dir_all(dir)?;
+        let staging = commit::Staging::create(dir)?;
+        let at = staging.path().to_path_buf();
         Ok(ReportSet {
-            dir: dir.to_path_buf(),
-            articles: open(dir, &rows::articles_header(lexicon), excel)?,
-            matches: open(dir, &strings(rows::MATCHES), excel)?,
-            sources: open(dir, &strings(rows::SOURCES), excel)?,
-            actors: open(dir, &strings(rows::ACTORS), excel)?,
-            stances: open(dir, &strings(rows::STANCES), excel)?,
+            articles: open(&at, "articles.csv", &rows::articles_header(lexicon), excel)?,
+            matches: open(&at, "matches.csv", &strings(rows::MATCHES), excel)?,
+            sources: open(&at, "sources.csv", &strings(rows::SOURCES), excel)?,
+            actors: open(&at, "actors.csv", &strings(rows::ACTORS), excel)?,
+            stances: open(&at, "stances.csv", &strings(rows::STANCES), excel)?,
             html: html::HtmlReport::default(),
+            staging,
         })
+    }
+
+    /// What the clean-up of leftovers from killed runs did.
+    pub fn recovered(&self) -> &[String] {
+        &self.staging.recovered
     }
 
     /// Appends one article's rows.
@@ -120,35 +158,40 @@ impl ReportSet {
         }
     }
 
-    /// Flushes everything, writes the manifest, and renames every file into place.
-    pub fn finish(self, manifest: &Manifest) -> io::Result<()> {
-        let mut done: Vec<NamedTempFile> = Vec::new();
-        for table in [
-            self.articles,
-            self.matches,
-            self.sources,
-            self.actors,
-            self.stances,
-        ] {
+    /// Flushes and syncs every file, writes the manifest (with the run id and
+    /// each file's SHA-256) last, and commits the set.
+    pub fn finish(self, mut manifest: Manifest) -> Result<(), FinishError> {
+        let at = self.staging.path().to_path_buf();
+        manifest.run_id = self.staging.run_id();
+        let named = [
+            ("articles.csv", self.articles),
+            ("matches.csv", self.matches),
+            ("sources.csv", self.sources),
+            ("actors.csv", self.actors),
+            ("stances.csv", self.stances),
+        ];
+        for (name, table) in named {
             let file = table.finish()?.into_inner().map_err(|e| e.into_error())?;
-            done.push(file);
+            manifest.files.insert(name.to_string(), file.finish()?);
         }
-        let mut json = BufWriter::new(NamedTempFile::new_in(&self.dir)?);
-        serde_json::to_writer_pretty(&mut json, manifest).map_err(io::Error::other)?;
-        json.write_all(b"\n")?;
-        done.push(json.into_inner().map_err(|e| e.into_error())?);
-        let mut page = NamedTempFile::new_in(&self.dir)?;
+        let mut page = Hashing::create(&at.join("report.html"))?;
         page.write_all(self.html.render().as_bytes())?;
-        done.push(page);
-        for (file, name) in done.into_iter().zip(FILES) {
-            file.as_file().sync_all().ok();
-            file.persist(self.dir.join(name)).map_err(|e| e.error)?;
-        }
-        Ok(())
+        manifest.files.insert("report.html".into(), page.finish()?);
+        let mut json = BufWriter::new(File::create(at.join("manifest.json"))?);
+        serde_json::to_writer_pretty(&mut json, &manifest).map_err(io::Error::other)?;
+        json.write_all(b"\n")?;
+        json.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        self.staging.commit().map_err(FinishError::Commit)
     }
 }
 
-/// Whether `dir` holds a report from an earlier run.
-pub fn exists(dir: &Path) -> bool {
-    File::open(dir.join(FILES[0])).is_ok()
+/// Why the report set could not be finished.
+#[derive(Debug, thiserror::Error)]
+pub enum FinishError {
+    /// Writing the staged files failed; the output folder was not touched.
+    #[error("{0}")]
+    Write(#[from] io::Error),
+    /// The commit failed; the message says what is on disk.
+    #[error("{0}")]
+    Commit(CommitError),
 }

@@ -8,6 +8,7 @@ use crate::analyze::{ActorRef, Analysis, Attribution};
 use crate::lexicon::{Family, Lexicon};
 use crate::report::cell::Cell;
 use crate::score::{ActorScores, ArticleScores};
+use crate::text::span::{EXCERPT_BUDGET, Slice, excerpt_cell};
 
 /// `articles.csv` contract columns.
 pub const ARTICLES: &[&str] = &[
@@ -47,6 +48,7 @@ pub const ARTICLES_EXTRA: &[&str] = &[
     "distinct_sources",
     "state_media_citations",
     "voices",
+    "approximators_per_1k",
 ];
 
 /// `matches.csv` columns.
@@ -199,6 +201,7 @@ fn article_row(a: &Analysis, s: &ArticleScores) -> Vec<Cell> {
         Cell::Int(s.distinct_sources),
         Cell::Int(s.state_media_citations),
         Cell::Int(s.voices),
+        Cell::Num(s.per_1k(s.approximators)),
     ];
     row.extend(
         s.loaded_by_category
@@ -287,13 +290,14 @@ fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
 }
 
 fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
+    let mut budget = EXCERPT_BUDGET * a.article.text.len();
     a.attributions
         .iter()
-        .map(|r| source_row(a, r, lexicon))
+        .map(|r| source_row(a, r, lexicon, &mut budget))
         .collect()
 }
 
-fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon) -> Vec<Cell> {
+fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon, budget: &mut usize) -> Vec<Cell> {
     let text = &a.article.text;
     let span_cells = |span: Option<&std::ops::Range<usize>>| match span {
         Some(s) => [
@@ -325,7 +329,7 @@ fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon) -> Vec<Cell> {
         Cell::text(if r.loaded_cue { "loaded" } else { "neutral" }),
         Cell::opt(outlet.map(|o| o.label.as_str())),
         Cell::opt(outlet.map(|o| o.kind.as_str())),
-        Cell::text(text[r.content.clone()].replace(['\n', '\r'], " ")),
+        Cell::text(excerpt_cell(text.slice(r.content.clone()), budget)),
     ]
 }
 
@@ -354,6 +358,7 @@ fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> Vec<Cell> {
 }
 
 fn stance_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
+    let mut budget = EXCERPT_BUDGET * a.article.text.len();
     a.stances
         .iter()
         .map(|s| {
@@ -364,7 +369,10 @@ fn stance_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
                 Cell::text(actor_id(a, s.to, lexicon)),
                 Cell::Num(s.polarity),
                 Cell::Int(s.sentence),
-                Cell::text(a.article.text[sentence.clone()].replace(['\n', '\r'], " ")),
+                Cell::text(excerpt_cell(
+                    a.article.text.slice(sentence.clone()),
+                    &mut budget,
+                )),
                 Cell::opt(a.article.outlet.as_deref()),
             ]
         })

@@ -32,8 +32,10 @@ pub struct ArticleScores {
     pub loaded_authorial: usize,
     /// Loaded terms per category (all voices), by category ID.
     pub loaded_by_category: BTreeMap<String, usize>,
-    /// Hedges (all voices).
+    /// Epistemic hedges (all voices): lexicon family `hedge` and learned hedges.
     pub hedges: usize,
+    /// Approximators (all voices): "often", "almost", "roughly".
+    pub approximators: usize,
     /// Hedges in the writer's voice.
     pub hedges_authorial: usize,
     /// Boosters (all voices).
@@ -168,6 +170,7 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
                 s.hedges += 1;
                 s.hedges_authorial += authorial;
             }
+            Family::Approximator => s.approximators += 1,
             Family::Booster => {
                 s.boosters += 1;
                 s.boosters_authorial += authorial;
@@ -182,13 +185,20 @@ fn count_terms(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
 }
 
 /// For each sentence: does it carry an attribution (a cue, attributed content, or a source's quote)?
+///
+/// Sentences are disjoint and in order, so the sentences a span overlaps are
+/// one run found by binary search, and the runs are added up in one pass
+/// (a span over many sentences costs no more than a short one).
 pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
-    let mut out = vec![false; analysis.doc.sentences.len()];
+    let sentences = &analysis.doc.sentences;
+    let mut starts = vec![0i64; sentences.len() + 1];
     let mut mark = |span: &std::ops::Range<usize>| {
-        for (i, sentence) in analysis.doc.sentences.iter().enumerate() {
-            if sentence.span.start < span.end && span.start < sentence.span.end {
-                out[i] = true;
-            }
+        // the sentences with start < span.end and span.start < end
+        let lo = sentences.partition_point(|s| s.span.end <= span.start);
+        let hi = sentences.partition_point(|s| s.span.start < span.end);
+        if lo < hi {
+            starts[lo] += 1;
+            starts[hi] -= 1;
         }
     };
     for a in &analysis.attributions {
@@ -198,7 +208,14 @@ pub fn attributed_sentences(analysis: &Analysis) -> Vec<bool> {
     for q in analysis.quotes.iter().filter(|q| !q.scare) {
         mark(&q.inner);
     }
-    out
+    let mut open = 0;
+    starts[..sentences.len()]
+        .iter()
+        .map(|d| {
+            open += d;
+            open > 0
+        })
+        .collect()
 }
 
 fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) {
@@ -329,8 +346,9 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             vec![actor, up]
         }
     };
-    let touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
-        if !order.contains(&actor) {
+    let mut seen: std::collections::HashSet<ActorRef> = std::collections::HashSet::new();
+    let mut touch = |actor: ActorRef, order: &mut Vec<ActorRef>| {
+        if seen.insert(actor) {
             order.push(actor);
         }
     };
@@ -359,11 +377,42 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             rows.entry(a).or_default().add(hit.value, hit.quoted);
         }
     }
-    let k = lexicon.scoring.actor_damping;
+    let w = lexicon.scoring.learned_target_weight;
+    for l in &analysis.learned_stances {
+        for a in roll_up(analysis.mentions[l.mention].actor) {
+            touch(a, &mut order);
+            rows.entry(a).or_default().learned(w * l.value);
+        }
+    }
+    let damping = Damping {
+        base: lexicon.scoring.actor_damping,
+        per_plain_mention: lexicon.scoring.actor_mention_damping,
+    };
     order
         .into_iter()
-        .map(|actor| rows.remove(&actor).unwrap_or_default().finish(actor, k))
+        .map(|actor| {
+            rows.remove(&actor)
+                .unwrap_or_default()
+                .finish(actor, damping)
+        })
         .collect()
+}
+
+/// How much neutral evidence an actor's balance starts with: `base`, plus
+/// `per_plain_mention` for every mention that carries no polar word about
+/// it. An article that names an actor twenty times and calls it "hasty" once
+/// says little about it; a sentence that names it once and calls it hasty
+/// says that much.
+#[derive(Debug, Clone, Copy)]
+struct Damping {
+    base: f64,
+    per_plain_mention: f64,
+}
+
+impl Damping {
+    fn for_tally(self, mentions: usize, hits: usize) -> f64 {
+        self.base + self.per_plain_mention * mentions.saturating_sub(hits) as f64
+    }
 }
 
 #[derive(Default)]
@@ -373,6 +422,8 @@ struct Tally {
     positive: usize,
     negative: usize,
     sums: [f64; 4],
+    /// Learned evidence: positive, negative.
+    learned: [f64; 2],
 }
 
 impl Tally {
@@ -387,15 +438,25 @@ impl Tally {
         }
     }
 
-    fn finish(self, actor: ActorRef, k: f64) -> ActorScores {
+    fn learned(&mut self, value: f64) {
+        if value > 0.0 {
+            self.learned[0] += value;
+        } else {
+            self.learned[1] -= value;
+        }
+    }
+
+    fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
+        let [lp, ln] = self.learned;
+        let k = damping.for_tally(self.mentions, self.positive + self.negative);
         ActorScores {
             actor,
             mentions: self.mentions,
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp, an + qn, k),
+            sentiment: balance(ap + qp + lp, an + qn + ln, k),
             authorial_sentiment: balance(ap, an, k),
             quoted_sentiment: balance(qp, qn, k),
         }
@@ -420,6 +481,35 @@ mod tests {
                 (balance(p, n, k) - want).abs() < 1e-12,
                 "balance({p}, {n}, {k})"
             );
+        }
+    }
+
+    #[test]
+    fn plain_mentions_damp_an_actors_balance() {
+        let damping = Damping {
+            base: 3.0,
+            per_plain_mention: 0.5,
+        };
+        // (mentions, negative hits, expected authorial sentiment)
+        let cases = [
+            // one mention, one hit: a sentence that calls it hasty
+            (1, 1, -1.0 / 4.0),
+            // twenty mentions, one hit: an article that names it often
+            (20, 1, -1.0 / (1.0 + 3.0 + 0.5 * 19.0)),
+            // more hits than mentions (pronouns, roll-ups): no negative damping
+            (1, 3, -3.0 / 6.0),
+        ];
+        for (mentions, negative, want) in cases {
+            let tally = Tally {
+                mentions,
+                negative,
+                sums: [0.0, negative as f64, 0.0, 0.0],
+                ..Tally::default()
+            };
+            let got = tally
+                .finish(ActorRef::Lexicon(0), damping)
+                .authorial_sentiment;
+            assert!((got - want).abs() < 1e-12, "{mentions} {negative}: {got}");
         }
     }
 

@@ -3,14 +3,17 @@
 //! Every unit (paragraph, sentence) is a byte range into the article text as
 //! read, never a copy, so any hit can be shown in context and reported with
 //! offsets that slice the original. Character offsets for reports come from
-//! [`offsets::CharIndex`].
+//! [`offsets::CharIndex`]; text is cut only through [`span::Slice`], which
+//! cannot split a character.
 
 pub mod boilerplate;
 pub mod normalize;
 pub mod offsets;
 pub mod segment;
+pub mod span;
 
 pub use segment::{Doc, Sentence, segment};
+pub use span::Slice;
 
 /// Text decoded from bytes, and how many bytes were not valid UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]

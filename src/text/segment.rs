@@ -13,6 +13,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::boilerplate::{Boilerplate, Verdict};
+use crate::text::span::Slice;
 
 /// A sentence: its span and the paragraph it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
         if span.is_empty() {
             continue;
         }
-        let content = &text[span.clone()];
+        let content = text.slice(span.clone());
         if dropping_rest {
             doc.dropped_words += content.unicode_words().count();
             continue;
@@ -77,7 +78,7 @@ pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
 impl Doc {
     fn paragraph(&mut self, text: &str, span: Range<usize>) {
         let index = self.paragraphs.len();
-        let body = &text[span.clone()];
+        let body = text.slice(span.clone());
         self.words += body.unicode_words().count();
         for sentence in sentences(body) {
             let s = span.start + sentence.start..span.start + sentence.end;
@@ -105,7 +106,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         match out.last_mut() {
-            Some(prev) if joins(&text[prev.clone()], &text[span.clone()]) => prev.end = span.end,
+            Some(prev) if joins(text.slice(prev.clone()), text.slice(span.clone())) => {
+                prev.end = span.end
+            }
             _ => out.push(span),
         }
     }

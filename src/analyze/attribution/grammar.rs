@@ -295,7 +295,7 @@ pub(super) fn trim_punct(text: &str, span: Range<usize>) -> Range<usize> {
     if span.start >= span.end {
         return span.start..span.start;
     }
-    let body = &text[span.clone()];
+    let body = text.slice(span.clone());
     let junk = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '\u{2014}' | '\u{2013}' | '-')
     };

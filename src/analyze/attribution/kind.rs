@@ -32,7 +32,7 @@ impl Finder<'_, '_> {
     /// Pronouns take the last named speaker.
     pub(super) fn resolve(&mut self, a: &mut Attribution) {
         let Some(span) = &a.source else { return };
-        let text = self.text()[span.clone()].to_lowercase();
+        let text = self.text().slice(span.clone()).to_lowercase();
         if PERSONAL.contains(&text.as_str()) {
             if let Some(person) = self
                 .person_before(span.start, &text)
@@ -61,7 +61,7 @@ impl Finder<'_, '_> {
     /// telling (`addressee_verbs` in rules.toml) is the channel the statement
     /// came through, so it counts as cited.
     pub(super) fn addressed_outlets(&self, s: usize, cue: &Cue) -> Vec<usize> {
-        let verb = self.text()[cue.span.clone()].to_lowercase();
+        let verb = self.text().slice(cue.span.clone()).to_lowercase();
         if !self.rules().addressee_verbs.contains(&verb) {
             return Vec::new();
         }
@@ -79,7 +79,7 @@ impl Finder<'_, '_> {
     }
 
     pub(super) fn kind_of(&self, span: &Range<usize>) -> (SourceKind, Option<String>, Vec<usize>) {
-        let text = &self.text()[span.clone()];
+        let text = self.text().slice(span.clone());
         let lower = text.to_lowercase();
         let mut outlets = Vec::new();
         let mut person: Option<String> = None;
@@ -102,7 +102,7 @@ impl Finder<'_, '_> {
                                 if actor.kind == "person" {
                                     actor.label.clone()
                                 } else {
-                                    self.text()[hit.start..hit.end].to_string()
+                                    self.text().slice(hit.start..hit.end).to_string()
                                 }
                             });
                         } else if *role == NameRole::Alias {

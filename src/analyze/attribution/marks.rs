@@ -33,7 +33,7 @@ impl Finder<'_, '_> {
     pub(super) fn headline_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
         // "Issues Pointed Warning", "Trump Calls": a capitalised -ing form or
         // plural noun is as likely a noun as a verb
-        let form = Form::of(&self.text()[cue.span.clone()]);
+        let form = Form::of(self.text().slice(cue.span.clone()));
         if !matches!(form, Form::Past | Form::ThirdPerson) || self.plural_noun_too(cue) {
             return None;
         }
@@ -46,14 +46,14 @@ impl Finder<'_, '_> {
                 .saturating_sub(HEADLINE_LOOKBACK)
                 .max(sentence.start),
         );
-        let before = &self.text()[lo..cue.span.start];
+        let before = self.text().slice(lo..cue.span.start);
         let clause = before
             .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '|', '\n'])
             .map_or(lo, |i| {
-                lo + i + before[i..].chars().next().map_or(1, char::len_utf8)
+                lo + i + before.slice(i..).chars().next().map_or(1, char::len_utf8)
             });
         let source = trim_punct(self.text(), clause..cue.span.start);
-        let words = self.text()[source.clone()].split_whitespace().count();
+        let words = self.text().slice(source.clone()).split_whitespace().count();
         if words == 0 || words > MAX_HEADLINE_SOURCE_WORDS || self.in_quote(source.start) {
             return None;
         }
@@ -77,9 +77,10 @@ impl Finder<'_, '_> {
 
     /// The noun phrase after "by" right after a passive cue.
     fn agent_after(&self, s: usize, at: usize) -> Option<Range<usize>> {
-        let rest = &self.text()[at..];
+        let rest = self.text().slice(at..);
         let by = rest.len() - rest.trim_start().len();
-        if !rest[by..]
+        if !rest
+            .slice(by..)
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("by "))
         {
@@ -92,7 +93,8 @@ impl Finder<'_, '_> {
     /// Colons and dashes that introduce or sign a quotation.
     pub(super) fn mark_cues(&self, s: usize) -> Vec<Cue> {
         let span = self.sentence_span(s);
-        self.text()[span.clone()]
+        self.text()
+            .slice(span.clone())
             .char_indices()
             .filter(|(_, c)| *c == ':' || DASHES.contains(c))
             .map(|(i, c)| (span.start + i, c))
@@ -118,7 +120,9 @@ impl Finder<'_, '_> {
         self.analysis.sentence_words[s]
             .clone()
             .filter(|&w| {
-                self.text()[self.words()[w].span.clone()].eq_ignore_ascii_case("in")
+                self.text()
+                    .slice(self.words()[w].span.clone())
+                    .eq_ignore_ascii_case("in")
                     && self.poll_head(s, w).is_some()
             })
             .map(|w| Cue {
@@ -149,7 +153,10 @@ impl Finder<'_, '_> {
     }
 
     pub(super) fn colon_is_cue(&self, s: usize, at: usize) -> bool {
-        let next = self.text()[at + 1..].trim_start_matches([' ', '\u{a0}']);
+        let next = self
+            .text()
+            .slice(at + 1..)
+            .trim_start_matches([' ', '\u{a0}']);
         if next.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
             return false;
         }
@@ -170,8 +177,8 @@ impl Finder<'_, '_> {
     /// or between a name and a quote.
     pub(super) fn dash_is_cue(&self, s: usize, at: usize, dash: char) -> bool {
         let text = self.text();
-        let before = &text[self.line_start(s, at)..at];
-        let after = &text[at + dash.len_utf8()..];
+        let before = text.slice(self.line_start(s, at)..at);
+        let after = text.slice(at + dash.len_utf8()..);
         if dash == '-' && !(after.starts_with(char::is_whitespace) && before.trim().is_empty()) {
             return false;
         }
@@ -183,7 +190,7 @@ impl Finder<'_, '_> {
     }
 
     pub(super) fn mark_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
-        let mark = self.text()[cue.span.clone()].chars().next()?;
+        let mark = self.text().slice(cue.span.clone()).chars().next()?;
         let source = if mark == ':' {
             self.line_name(s, cue.span.start)
                 .or_else(|| self.left_name(s, cue.span.start))
@@ -211,7 +218,10 @@ impl Finder<'_, '_> {
     pub(super) fn line_start(&self, s: usize, at: usize) -> usize {
         let sentence = self.sentence_span(s);
         let lo = char_floor(self.text(), at.saturating_sub(200).max(sentence.start));
-        self.text()[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1)
+        self.text()
+            .slice(lo..at)
+            .rfind('\n')
+            .map_or(lo, |i| lo + i + 1)
     }
 
     /// A short capitalised name alone between the start of the line and byte `at`
@@ -219,7 +229,7 @@ impl Finder<'_, '_> {
     pub(super) fn line_name(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let text = self.text();
         let start = self.line_start(s, at);
-        let head = &text[start..at];
+        let head = text.slice(start..at);
         let words = self.words();
         let (lo, hi) = (word_at(words, start), word_at(words, at));
         let n = hi.saturating_sub(lo);
@@ -235,7 +245,13 @@ impl Finder<'_, '_> {
         let words = self.words();
         let first = self.analysis.sentence_words[s].start;
         let k = word_at(words, at);
-        if k <= first || !self.text()[words[k - 1].span.end..at].trim().is_empty() {
+        if k <= first
+            || !self
+                .text()
+                .slice(words[k - 1].span.end..at)
+                .trim()
+                .is_empty()
+        {
             return None;
         }
         let head = k - 1;
@@ -263,7 +279,9 @@ impl Finder<'_, '_> {
         let q = k.checked_sub(1)?;
         let end = quotes[q].outer.end;
         (at - end <= 4
-            && self.text()[end..at]
+            && self
+                .text()
+                .slice(end..at)
                 .chars()
                 .all(|c| c.is_whitespace() || c == ',' || DASHES.contains(&c)))
         .then_some(q)
@@ -282,7 +300,7 @@ impl Finder<'_, '_> {
             .find(|(_, q)| {
                 q.outer.start < sentence_end
                     && q.outer.start - at <= MAX_QUOTE_GAP
-                    && !self.text()[at..q.outer.start].contains(['.', ';'])
+                    && !self.text().slice(at..q.outer.start).contains(['.', ';'])
                     && q.words > 4
             })
             .map(|(i, _)| i)
@@ -293,7 +311,8 @@ impl Finder<'_, '_> {
         let quotes = &self.analysis.quotes;
         let k = quotes.partition_point(|q| q.outer.start < at);
         let q = quotes.get(k)?;
-        (q.outer.start - at <= 8 && self.text()[at..q.outer.start].trim().is_empty()).then_some(k)
+        (q.outer.start - at <= 8 && self.text().slice(at..q.outer.start).trim().is_empty())
+            .then_some(k)
     }
 
     pub(super) fn indirect_content(
@@ -304,10 +323,14 @@ impl Finder<'_, '_> {
         cue: &Cue,
     ) -> Range<usize> {
         let sentence = self.sentence_span(s);
-        let window = &self.text()[after..char_floor(self.text(), (after + 48).min(sentence.end))];
+        let window = self
+            .text()
+            .slice(after..char_floor(self.text(), (after + 48).min(sentence.end)));
         let skip = window.find(" that ").map_or(0, |i| i + " that ".len());
         let content = trim_punct(self.text(), after + skip..sentence.end);
-        if self.text()[content.clone()]
+        if self
+            .text()
+            .slice(content.clone())
             .split_whitespace()
             .take(2)
             .count()

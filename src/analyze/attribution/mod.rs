@@ -54,6 +54,7 @@ use std::ops::Range;
 use super::Analysis;
 use super::words::{Word, word_at};
 use crate::lexicon::{Category, CuePosition, Family, Hit, Lexicon, NameRole, RuleWords, Target};
+use crate::text::Slice;
 
 mod grammar;
 mod kind;
@@ -275,8 +276,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             cue_words,
             proper: OnceCell::new(),
             model: lexicon
-                .attribution_model
-                .as_deref()
+                .models
+                .attribution
+                .as_ref()
                 .unwrap_or(tagger::CueModel::builtin()),
             cue_at,
         }
@@ -293,7 +295,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     .iter()
                     .flat_map(|range| range.clone().skip(1))
                     .filter(|&w| words[w].capitalised)
-                    .map(|w| self.text()[words[w].span.clone()].to_lowercase())
+                    .map(|w| self.text().slice(words[w].span.clone()).to_lowercase())
                     .collect()
             })
             .contains(lower)
@@ -319,7 +321,9 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     pub(super) fn lower(&self, w: usize) -> String {
-        self.text()[self.words()[w].span.clone()].to_lowercase()
+        self.text()
+            .slice(self.words()[w].span.clone())
+            .to_lowercase()
     }
 
     pub(super) fn is(&self, w: usize, list: &[&str]) -> bool {
@@ -361,6 +365,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
+                // "Moscow wants Beijing's constructive role": a proposed verb
+                // with a noun-phrase object attributes no words, so nothing
+                // after it is in the speaker's voice
+                let w = word_at(self.words(), cue.span.start);
+                if cue.kind == CueKind::Learned
+                    && !self.says_something_after(w, self.analysis.sentence_words[s].end)
+                {
+                    attribution.content = cue.span.end..cue.span.end;
+                    attribution.direct = false;
+                }
                 // an outlet in a dateline is the article's own, not a source
                 if let (Some(src), Some(line)) = (&attribution.source, self.dateline(s))
                     && src.start < line.end
@@ -502,6 +516,24 @@ impl<'a, 'b> Finder<'a, 'b> {
         scores[w - range.start].0
     }
 
+    /// Whether what follows word `w` is something said: a clause ("that",
+    /// "if", a subject pronoun), a quotation, a colon or comma, or an
+    /// infinitive ("refused to").
+    fn says_something_after(&self, w: usize, end: usize) -> bool {
+        let words = self.words();
+        let rest = self.text()[words[w].span.end..].trim_start();
+        if rest.starts_with(grammar::OPENERS) || rest.starts_with([':', ',']) || w + 1 >= end {
+            return true;
+        }
+        self.is(
+            w + 1,
+            &[
+                "that", "to", "if", "whether", "how", "what", "why", "he", "she", "they", "we",
+                "i", "it", "there",
+            ],
+        )
+    }
+
     /// A row with no source: the cue and the rest of its clause.
     pub(super) fn bare_cue(&self, s: usize, cue: &Cue) -> Attribution {
         let content = self.indirect_content(s, cue.span.end, None, cue);
@@ -558,7 +590,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     /// A vague-source phrase that is a passive clause with no agent: "it is
     /// believed", "widely seen as".
     pub(super) fn agentless(&self, hit: &Hit) -> bool {
-        let phrase = self.text()[hit.start..hit.end].to_lowercase();
+        let phrase = self.text().slice(hit.start..hit.end).to_lowercase();
         let mut words = phrase.split_whitespace();
         let first = words.next().unwrap_or("");
         first == "widely"

@@ -19,7 +19,9 @@ impl Finder<'_, '_> {
     /// Whether only spaces and hyphen/abbreviation glue separate two adjacent words.
     pub(super) fn glued(&self, left: usize, right: usize) -> bool {
         let words = self.words();
-        let gap = &self.text()[words[left].span.end..words[right].span.start];
+        let gap = self
+            .text()
+            .slice(words[left].span.end..words[right].span.start);
         gap.chars()
             .all(|c| c.is_whitespace() || matches!(c, '-' | '.'))
             && !gap.contains("  ")
@@ -78,7 +80,7 @@ impl Finder<'_, '_> {
         if start >= end {
             return None;
         }
-        let gap = &self.text()[after..words[start].span.start];
+        let gap = self.text().slice(after..words[start].span.start);
         if gap
             .chars()
             .any(|c| matches!(c, '.' | ';' | ':' | '"' | '\u{201C}' | '\u{201D}'))
@@ -124,7 +126,8 @@ impl Finder<'_, '_> {
     /// preposition takes the next few words, up to punctuation.
     pub(super) fn complete(&self, span: Range<usize>, sentence_end_word: usize) -> Range<usize> {
         let text = self.text();
-        let last = text[span.clone()]
+        let last = text
+            .slice(span.clone())
             .rsplit(' ')
             .next()
             .unwrap_or("")
@@ -138,7 +141,10 @@ impl Finder<'_, '_> {
         let mut taken = 0;
         while k < sentence_end_word && taken < 5 {
             let w = &words[k];
-            if text[end..w.span.start].contains([',', '.', ';', ':', '"']) {
+            if text
+                .slice(end..w.span.start)
+                .contains([',', '.', ';', ':', '"'])
+            {
                 break;
             }
             end = w.span.end;
@@ -171,13 +177,13 @@ impl Finder<'_, '_> {
     /// Whether the cue follows a quote, a comma or a dash: "…," said X.
     pub(super) fn inverted(&self, s: usize, cue_start: usize) -> bool {
         let sentence = self.sentence_span(s);
-        let before = self.text()[sentence.start..cue_start].trim_end();
+        let before = self.text().slice(sentence.start..cue_start).trim_end();
         before.ends_with([',', '\u{2014}', '\u{2013}']) || before.ends_with(CLOSERS)
     }
 
     /// Whether a clause ends after `at`: punctuation, the sentence end, or a time/place phrase.
     pub(super) fn ends_clause(&self, at: usize) -> bool {
-        let rest = self.text()[at..].trim_start();
+        let rest = self.text().slice(at..).trim_start();
         let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         rest.is_empty()
             || rest.starts_with([',', '.', ';', ':', '!', '?', '\n', '('])

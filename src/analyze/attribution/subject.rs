@@ -7,7 +7,7 @@ use super::*;
 impl Finder<'_, '_> {
     pub(super) fn verb_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
         let range = self.analysis.sentence_words[s].clone();
-        let form = Form::of(&self.text()[cue.span.clone()]);
+        let form = Form::of(self.text().slice(cue.span.clone()));
         let j = word_at(self.words(), cue.span.start);
         if self.noun_use(j, range.start, form) || self.reading_participle(s, j, form) {
             return None;
@@ -16,7 +16,7 @@ impl Finder<'_, '_> {
             Some(src) => (Some(src), true),
             None => (self.subject(s, j, cue, form), false),
         };
-        let source = source.filter(|src| !is_possessive(&self.text()[src.clone()]));
+        let source = source.filter(|src| !is_possessive(self.text().slice(src.clone())));
         if source
             .as_ref()
             .is_some_and(|src| self.mute_subject(&cue.span, src))
@@ -84,7 +84,8 @@ impl Finder<'_, '_> {
             Form::Past => true,
             Form::Participle => {
                 let sentence = self.sentence_span(s);
-                self.text()[sentence.start..cue.span.start]
+                self.text()
+                    .slice(sentence.start..cue.span.start)
                     .trim_end()
                     .ends_with(',')
             }
@@ -95,7 +96,7 @@ impl Finder<'_, '_> {
     /// Whether what follows a cue is a clause or a quotation ("says he", "claims
     /// that", "says: “…"), which only a verb takes: "its claims over" is a noun.
     pub(super) fn verbal_after(&self, at: usize) -> bool {
-        let rest = self.text()[at..].trim_start();
+        let rest = self.text().slice(at..).trim_start();
         if rest.starts_with(OPENERS) || rest.starts_with(':') {
             return true;
         }
@@ -115,7 +116,7 @@ impl Finder<'_, '_> {
         }
         let prev = j - 1;
         let words = self.words();
-        let gap = &self.text()[words[prev].span.end..words[j].span.start];
+        let gap = self.text().slice(words[prev].span.end..words[j].span.start);
         if !gap.chars().all(char::is_whitespace) {
             return false;
         }
@@ -169,13 +170,13 @@ impl Finder<'_, '_> {
         let (mut k, mut at, mut skipped) = (j, cue_start, 0);
         while k > first && skipped <= 6 {
             let w = &words[k - 1];
-            let gap = &self.text()[w.span.end..at.max(w.span.end)];
+            let gap = self.text().slice(w.span.end..at.max(w.span.end));
             if gap.contains(')') {
                 let lo = char_floor(
                     self.text(),
                     w.span.end.saturating_sub(80).max(sentence.start),
                 );
-                let Some(open) = self.text()[lo..w.span.end].rfind('(') else {
+                let Some(open) = self.text().slice(lo..w.span.end).rfind('(') else {
                     return Head::Nothing;
                 };
                 at = lo + open;
@@ -267,7 +268,9 @@ impl Finder<'_, '_> {
     /// then can the word before it be a noun modifier rather than its subject
     /// ("territorial claims" against "the billionaire businessman says").
     pub(super) fn plural_noun_too(&self, cue: &Cue) -> bool {
-        let first = self.text()[cue.span.clone()]
+        let first = self
+            .text()
+            .slice(cue.span.clone())
             .split_whitespace()
             .next()
             .unwrap_or_default()
@@ -295,11 +298,13 @@ impl Finder<'_, '_> {
             self.text(),
             words[k].span.start.saturating_sub(200).max(sentence.start),
         );
-        let gap = &self.text()[words[k].span.end..];
+        let gap = self.text().slice(words[k].span.end..);
         let delimiter = gap.chars().find(|c| *c == ',' || DASHES.contains(c))?;
-        let before = &self.text()[lo..words[k].span.start];
+        let before = self.text().slice(lo..words[k].span.start);
         let comma = lo + before.rfind(delimiter)?;
-        let inside = &self.text()[comma + delimiter.len_utf8()..words[k].span.start];
+        let inside = self
+            .text()
+            .slice(comma + delimiter.len_utf8()..words[k].span.start);
         if inside.contains(OPENERS) || inside.contains(CLOSERS) {
             return None;
         }
@@ -308,7 +313,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let head = m - 1;
-        let gap = &self.text()[words[head].span.end..comma];
+        let gap = self.text().slice(words[head].span.end..comma);
         let fits = self.nounish(head) || self.is(head, PRONOUNS) || self.common_word(head);
         (gap.trim().is_empty() && fits).then(|| self.np_left(first, head))
     }
@@ -319,7 +324,9 @@ impl Finder<'_, '_> {
             return None;
         }
         let words = self.words();
-        let gap = &self.text()[words[k - 1].span.end..words[k].span.start];
+        let gap = self
+            .text()
+            .slice(words[k - 1].span.end..words[k].span.start);
         if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
             return None;
         }

@@ -6,19 +6,39 @@
 //! colon or dash ends the reach of "not"): negators flip and damp a positive
 //! word (VADER's −0.74 by default) and cancel a negative one ("not a
 //! dictator" is no praise), intensifiers and downtoners scale it. A
+//! negative determiner heading the subject reaches its verb further on ("no
+//! major political party on the island endorses this approach"). A
 //! contrast word ("but", "however") makes what follows it weigh more and what
 //! precedes it less.
 //!
-//! Targets follow rules a linguist would accept, tried in order: possessive
-//! ("Beijing's expansionist narrative"), of-phrase ("the hawkish leadership of
-//! Takaichi"), vocative ("Japan, don't get too arrogant"), predicate ("Japan is
-//! arrogant"), the agent of a verb of harming ("Japan's expansion …
-//! threatens the passage for the Russian fleet"), the actor right after the
-//! word (adjective or verb object: "aggressive China", "accused Tokyo"), the
-//! actor right before it (subject: "Russia backs"), and, failing those, the
-//! nearest actor in the same clause. A noun of feeling or relation whose
-//! possessive or of-phrase names an actor ("the anxieties of China") is about
-//! no one. The words that trigger these rules come from `rules.toml`.
+//! Targets follow rules a linguist would accept, tried in order. An actor
+//! that is a topic is never judged: one right before "issue" ("the Taiwan
+//! issue"), in an over/in/about phrase after the word ("tensions over
+//! Taiwan", "a crisis in the Taiwan Strait") or a party after "between". A
+//! noun of feeling or relation ("the anxieties of China", "Japan's concerns")
+//! is about no one. Then: possessive ("Beijing's expansionist narrative");
+//! the agent of an act, for a harm noun or a polar word on an act noun ("a
+//! Chinese attack on Taiwan", "a chilling warning to Japan" go to China and
+//! to whoever warns, never to the recipient); a demonym before a situation
+//! noun ("a Japanese crisis"; "a civil war" is no one's); of-phrase ("the
+//! hawkish leadership of Takaichi"); vocative ("Japan, don't get too
+//! arrogant"); predicate ("Japan is arrogant"); a verb between a subject and
+//! an object actor, as its connotation frame says (frames.toml: "China
+//! threatens Japan" judges China, "Russia accused Japan" judges Japan in
+//! Russia's view, "Russia supports China" is about China); the agent of a
+//! verb of harming or of causing a feeling ("Japan's expansion … threatens
+//! the passage for the Russian fleet"; "Japan alarmed Beijing" is Beijing's
+//! view of Japan); the actor right after the word (adjective or verb object:
+//! "aggressive China", "accused Tokyo"), the actor right before it (subject:
+//! "Russia backs"), and, failing those and unless the word names a
+//! situation, the nearest actor in the same clause.
+//!
+//! Scare quotes make a polar word someone else's, and a positive one counts
+//! nothing ("Beijing's \"constructive\" role"); a sarcastic phrase in
+//! loaded.toml ("favorite tactic") is one negative hit. A positive degree
+//! adjective right before a negative word intensifies it ("strong
+//! criticism") instead of praising. The words that trigger these rules come
+//! from `rules.toml` and `frames.toml`.
 
 mod modifiers;
 mod target;
@@ -32,7 +52,8 @@ use super::actors::{ActorRef, Mention};
 use super::words::word_at;
 use super::{Analysis, quotes::Quote};
 use crate::lexicon::{Family, Lexicon, RuleWords, Target};
-use modifiers::{NEGATED_NEGATIVE, apply_modifiers, modifier_hits};
+use crate::text::Slice;
+use modifiers::{apply_modifiers, modifier_hits};
 use target::target_of;
 use voice::voice;
 
@@ -71,6 +92,7 @@ pub struct TermHit {
 /// Collects every term hit with modifiers, voice and target.
 pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
     let modifiers = modifier_hits(analysis, lexicon);
+    let mut contents = voice::Contents::new(analysis);
     let mut out = Vec::new();
     for (sentence, hit) in &analysis.hits {
         let first = out.len();
@@ -97,31 +119,110 @@ pub fn collect(analysis: &Analysis, lexicon: &Lexicon) -> Vec<TermHit> {
                 apply_modifiers(analysis, lexicon, &modifiers, &mut th);
                 let sign = match (th.negated, term.polarity < 0.0) {
                     (false, _) => 1.0,
-                    // "not a dictator", "no threat": denying a fault is not praise
-                    (true, true) => NEGATED_NEGATIVE,
+                    // "not a dictator", "no threat": denying a fault takes
+                    // the fault away but says nothing good (SO-CAL shifts
+                    // rather than flips, Taboada et al. 2011; Kiritchenko &
+                    // Mohammad 2016 find negated negative words near neutral)
+                    (true, true) => lexicon.scoring.negated_negative,
                     (true, false) => lexicon.scoring.negation_factor,
                 };
                 // `+ 0.0` turns the -0 of a negated negative word into 0
                 th.value = term.polarity * term.weight * th.factor * sign + 0.0;
             }
-            voice(analysis, &lexicon.words, &mut th);
+            voice(analysis, &lexicon.words, &mut contents, &mut th);
             if family.is_polar() {
+                // a scare-quoted word is someone else's: "Beijing's
+                // \"constructive\" role" is no praise, and "the \"Japanese
+                // Nightmare\"" is not the writer's own judgement
+                if scare_quoted(analysis, &th) {
+                    th.quoted = true;
+                    if th.value > 0.0 {
+                        th.value *= SCARE_QUOTED_POSITIVE;
+                    }
+                }
                 let speaker = th
                     .attribution
                     .and_then(|a| analysis.attributions[a].source.clone());
-                th.target = target_of(
+                let aim = target_of(
                     analysis,
                     &lexicon.words,
                     th.sentence,
                     th.start..th.end,
+                    th.value,
                     speaker,
                 );
+                th.target = aim.actor;
+                th.quoted |= aim.attributed;
             }
             out.push(th);
         }
         mark_primary(&mut out, first);
     }
+    degree_adjectives(analysis, &lexicon.words, &mut out);
     out
+}
+
+/// What a positive word in scare quotes counts of its polarity: the quotes
+/// say the writer does not mean it ("a \"constructive\" role").
+pub(super) const SCARE_QUOTED_POSITIVE: f64 = 0.0;
+
+/// What a degree adjective does to the negative word right after it ("strong
+/// criticism"): the factor of modifiers.toml's plain intensifiers.
+pub(super) const DEGREE_ADJECTIVE_FACTOR: f64 = 1.3;
+
+/// The hit lies inside a scare quote.
+fn scare_quoted(analysis: &Analysis, th: &TermHit) -> bool {
+    analysis
+        .quotes
+        .iter()
+        .any(|q| q.scare && q.inner.start <= th.start && th.end <= q.inner.end)
+}
+
+/// A positive degree adjective right before a negative word intensifies it
+/// instead of praising: "strong criticism towards Japan" is strong
+/// criticism, not something strong about Japan; "strong ties" stays praise.
+fn degree_adjectives(analysis: &Analysis, rules: &RuleWords, hits: &mut [TermHit]) {
+    let text = analysis.article.text.as_str();
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        if !h.primary
+            || h.value <= 0.0
+            || !rules
+                .degree_adjectives
+                .contains(&bare_lower(text.slice(h.start..h.end)))
+        {
+            continue;
+        }
+        let (start, end, sentence) = (h.start, h.end, h.sentence);
+        // the next polar place in the sentence, only blanks before it
+        let Some(next) = hits[i + 1..]
+            .iter()
+            .position(|n| n.sentence == sentence && n.start >= end && n.family.is_polar())
+            .map(|j| i + 1 + j)
+        else {
+            continue;
+        };
+        let at = hits[next].start;
+        if !text.slice(end..at).trim().is_empty()
+            || !hits[next..]
+                .iter()
+                .take_while(|n| n.start == at)
+                .any(|n| n.primary && n.value < 0.0)
+        {
+            continue;
+        }
+        for n in hits[next..].iter_mut().take_while(|n| n.start == at) {
+            n.factor *= DEGREE_ADJECTIVE_FACTOR;
+            n.value *= DEGREE_ADJECTIVE_FACTOR;
+        }
+        for h in hits
+            .iter_mut()
+            .filter(|h| h.start == start && h.family.is_polar())
+        {
+            h.value = 0.0;
+            h.primary = false;
+        }
+    }
 }
 
 /// Marks the strongest polar hit among `hits[first..]` (one place in the text).

@@ -3,13 +3,6 @@
 
 use super::*;
 
-/// What a negated negative word counts of its polarity: denying a fault
-/// ("not a dictator", "no threat", "not guilty of collusion") takes the fault
-/// away but says nothing good (SO-CAL shifts rather than flips, Taboada et
-/// al. 2011; Kiritchenko & Mohammad 2016 find negated negative words near
-/// neutral). Negated positive words keep `negation_factor` ("not honest").
-pub(super) const NEGATED_NEGATIVE: f64 = 0.0;
-
 /// A modifier in the text: its span, family and factor.
 pub(super) struct Modifier {
     sentence: usize,
@@ -18,7 +11,21 @@ pub(super) struct Modifier {
     factor: f64,
 }
 
-pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modifier> {
+/// Contrast words counted at most on each side of a polar word. Each one
+/// multiplies the word's weight, so an unbounded run ("good but good but …")
+/// took the product to infinity and the tone to NaN; no real sentence comes
+/// near this many.
+pub(super) const MAX_CONTRASTS: usize = 8;
+
+/// The modifiers of an article in text order, and its contrast words alone,
+/// so that a polar word finds the contrasts around it by binary search rather
+/// than by reading every contrast of its sentence.
+pub(super) struct Modifiers {
+    all: Vec<Modifier>,
+    contrasts: Vec<Modifier>,
+}
+
+pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Modifiers {
     let mut out = Vec::new();
     for (sentence, hit) in &analysis.hits {
         for target in &hit.targets {
@@ -37,31 +44,68 @@ pub(super) fn modifier_hits(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Modif
             }
         }
     }
-    out
+    let contrasts = out
+        .iter()
+        .filter(|m| m.family == Family::Contrast)
+        .map(|m| Modifier {
+            span: m.span.clone(),
+            ..*m
+        })
+        .collect();
+    Modifiers {
+        all: out,
+        contrasts,
+    }
+}
+
+/// The contrast factor of a polar word at `span` in `sentence`: the factor of
+/// each contrast word before it (what follows "but" weighs more) times
+/// `before_contrast` for each one after it, counting the nearest
+/// [`MAX_CONTRASTS`] on each side. Multiplies in the same order as reading
+/// the sentence, so results are bit for bit those of reading every contrast.
+fn contrast_factor(
+    contrasts: &[Modifier],
+    sentence: usize,
+    span: &Range<usize>,
+    before_contrast: f64,
+) -> f64 {
+    let lo = contrasts.partition_point(|m| m.sentence < sentence);
+    let hi = contrasts
+        .partition_point(|m| m.sentence <= sentence)
+        .max(lo);
+    let contrasts = &contrasts[lo..hi];
+    let before = contrasts.partition_point(|m| m.span.end <= span.start);
+    let after = contrasts.len() - contrasts.partition_point(|m| m.span.start < span.end);
+    let mut factor = 1.0;
+    for m in &contrasts[before.saturating_sub(MAX_CONTRASTS)..before] {
+        factor *= m.factor;
+    }
+    for _ in 0..after.min(MAX_CONTRASTS) {
+        factor *= before_contrast;
+    }
+    factor
 }
 
 pub(super) fn apply_modifiers(
     analysis: &Analysis,
     lexicon: &Lexicon,
-    modifiers: &[Modifier],
+    modifiers: &Modifiers,
     th: &mut TermHit,
 ) {
     let text = analysis.article.text.as_str();
     let words = &analysis.words;
     let term_word = word_at(words, th.start);
     let window = lexicon.scoring.modifier_window;
-    let lo = modifiers.partition_point(|m| m.sentence < th.sentence);
-    let hi = modifiers
-        .partition_point(|m| m.sentence <= th.sentence)
-        .max(lo);
-    let sentence = &modifiers[lo..hi];
-    for m in sentence.iter().filter(|m| m.family == Family::Contrast) {
-        if m.span.end <= th.start {
-            th.factor *= m.factor;
-        } else if m.span.start >= th.end {
-            th.factor *= lexicon.scoring.before_contrast;
-        }
-    }
+    th.factor *= contrast_factor(
+        &modifiers.contrasts,
+        th.sentence,
+        &(th.start..th.end),
+        lexicon.scoring.before_contrast,
+    );
+    let all = &modifiers.all;
+    let lo = all.partition_point(|m| m.sentence < th.sentence);
+    let hi = all.partition_point(|m| m.sentence <= th.sentence).max(lo);
+    let sentence = &all[lo..hi];
     // negators and degree words: only the few just before the word can reach it
     let before = sentence.partition_point(|m| m.span.end <= th.start);
     for m in sentence[..before].iter().rev().take(2 * window + 2).rev() {
@@ -72,7 +116,7 @@ pub(super) fn apply_modifiers(
         if distance == 0 || distance > window {
             continue;
         }
-        let gap = &text[m.span.end..th.start];
+        let gap = text.slice(m.span.end..th.start);
         if gap.contains([',', ';', ':', '\u{2014}', '(', ')']) {
             continue;
         }
@@ -82,6 +126,49 @@ pub(super) fn apply_modifiers(
             _ => th.factor *= m.factor,
         }
     }
+    if subject_negated(text, sentence, th, window) {
+        th.negated = !th.negated;
+    }
+}
+
+/// Negative determiners and pronouns that, heading a subject, negate its verb.
+pub(super) const SUBJECT_NEGATORS: &[&str] = &["neither", "no", "nobody", "none", "nothing"];
+/// Words between a negative determiner and the verb of its subject.
+pub(super) const SUBJECT_NEGATION_REACH: usize = 8;
+/// Words that end a subject noun phrase before any verb: a relative or
+/// subordinate clause, or a coordination, starts there.
+const SUBJECT_ENDS: &[&str] = &[
+    "and", "as", "because", "but", "if", "or", "than", "that", "when", "which", "while", "who",
+    "whom", "whose",
+];
+
+/// A negative determiner heading the subject reaches the verb beyond the
+/// modifier window: "no major political party on the island endorses this
+/// approach" is no endorsement. The polar word must look like a finite verb
+/// (lower-case, ending in -s or -ed) with nothing but the subject between.
+fn subject_negated(text: &str, sentence: &[Modifier], th: &TermHit, window: usize) -> bool {
+    let word = text.slice(th.start..th.end);
+    if word.contains(' ')
+        || word.starts_with(char::is_uppercase)
+        || !(word.ends_with('s') || word.ends_with("ed"))
+    {
+        return false;
+    }
+    sentence
+        .iter()
+        .filter(|m| m.family == Family::Negator && m.span.end <= th.start)
+        .any(|m| {
+            let negator = text.slice(m.span.clone()).to_lowercase();
+            if !SUBJECT_NEGATORS.contains(&negator.as_str()) {
+                return false;
+            }
+            let gap = text.slice(m.span.end..th.start);
+            let words: Vec<String> = gap.split_whitespace().map(bare_lower).collect();
+            words.len() >= window
+                && words.len() <= SUBJECT_NEGATION_REACH
+                && !gap.contains([',', ';', ':', '\u{2014}', '(', ')', '"', '\u{201c}'])
+                && !words.iter().any(|w| SUBJECT_ENDS.contains(&w.as_str()))
+        })
 }
 
 /// A negator that forbids rather than denies: a negative imperative at the
@@ -95,11 +182,12 @@ pub(super) fn prohibitive(
     negator: &Range<usize>,
 ) -> bool {
     let text = analysis.article.text.as_str();
-    let word = text[negator.clone()]
+    let word = text
+        .slice(negator.clone())
         .to_lowercase()
         .replace('\u{2019}', "'");
     let start = analysis.doc.sentences[sentence].span.start;
-    let before = &text[start..negator.start];
+    let before = text.slice(start..negator.start);
     if matches!(word.as_str(), "don't" | "do not" | "never") {
         // clause-initial: after nothing but an opening quote, or after a
         // vocative of up to three words ("Japan, don't ...")
@@ -116,7 +204,7 @@ pub(super) fn prohibitive(
                 .starts_with(char::is_uppercase);
         return bare || vocative;
     }
-    if word != "not" || !text[negator.end..].trim_start().starts_with("to ") {
+    if word != "not" || !text.slice(negator.end..).trim_start().starts_with("to ") {
         return false;
     }
     last_words(before, DIRECTIVE_REACH)

@@ -233,3 +233,228 @@ fn bad_input_completes_without_panic() {
         assert!(!rows.is_empty(), "{text}");
     }
 }
+
+/// One polar hit as the rules left it.
+#[derive(Debug)]
+struct Polar {
+    text: String,
+    target: String,
+    negated: bool,
+    quoted: bool,
+    value: f64,
+    primary: bool,
+}
+
+/// Every polar hit of `text` (primary or not), in text order.
+fn polar(text: &str) -> Vec<Polar> {
+    let lexicon = Lexicon::builtin().expect("builtin");
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, &lexicon);
+    a.terms
+        .iter()
+        .filter(|h| h.family.is_polar())
+        .map(|h| Polar {
+            text: text[h.start..h.end].to_string(),
+            target: match h.target {
+                Some(ActorRef::Lexicon(i)) => lexicon.actors[i].label.clone(),
+                _ => "-".to_string(),
+            },
+            negated: h.negated,
+            quoted: h.quoted,
+            value: h.value,
+            primary: h.primary,
+        })
+        .collect()
+}
+
+/// The strongest hit on `word`.
+fn on<'a>(rows: &'a [Polar], word: &str) -> &'a Polar {
+    rows.iter()
+        .filter(|r| r.text == word)
+        .max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()))
+        .unwrap_or_else(|| panic!("no hit {word:?} in {rows:?}"))
+}
+
+/// How a hit should come out: its target, the sign of what it counts
+/// (-1, 0, 1), and whether it is someone else's view.
+type Want = (&'static str, f64, bool);
+
+fn check(cases: &[(&str, &str, Want)]) {
+    for &(text, word, (target, sign, quoted)) in cases {
+        let rows = polar(text);
+        let hit = on(&rows, word);
+        let counted = if hit.primary { hit.value } else { 0.0 };
+        assert_eq!(
+            hit.target, target,
+            "target of {word:?} in {text:?}: {rows:?}"
+        );
+        assert_eq!(
+            counted.signum() * f64::from(counted != 0.0),
+            sign,
+            "sign of {word:?} in {text:?}: {rows:?}"
+        );
+        assert_eq!(
+            hit.quoted, quoted,
+            "voice of {word:?} in {text:?}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn an_evaluation_of_an_act_goes_to_its_agent_not_its_recipient() {
+    check(&[
+        (
+            "Moscow is delivering a chilling warning to a re-arming Japan.",
+            "chilling",
+            ("Russia", -1.0, false),
+        ),
+        (
+            "Russia's harsh warning to Japan came on Sunday.",
+            "harsh",
+            ("Russia", -1.0, false),
+        ),
+        (
+            "Tokyo fears that a Chinese attack on Taiwan is near.",
+            "attack",
+            ("China", -1.0, true),
+        ),
+        (
+            "The drill rehearsed a Chinese attack on Taiwan.",
+            "attack",
+            ("China", -1.0, false),
+        ),
+        // no agent in view: the act is still done to its recipient
+        (
+            "He went on a direct attack against Japan.",
+            "attack",
+            ("Japan", -1.0, false),
+        ),
+    ]);
+}
+
+#[test]
+fn actors_in_topic_phrases_are_not_judged() {
+    check(&[
+        (
+            "A possible crisis in the Taiwan Strait would hit trade.",
+            "crisis",
+            ("-", -1.0, false),
+        ),
+        (
+            "Russia will stand by China if tensions over Taiwan rise.",
+            "tensions",
+            ("-", -1.0, false),
+        ),
+        (
+            "Taiwan has been governed separately since the end of a civil war.",
+            "war",
+            ("-", -1.0, false),
+        ),
+        (
+            "Japan's dangerous moves on the Taiwan issue are the concern.",
+            "dangerous",
+            ("Japan", -1.0, false),
+        ),
+        (
+            "His statements on the Taiwan issue seriously violate the foundation between China and Japan.",
+            "violate",
+            ("-", -1.0, false),
+        ),
+        // a possessive still makes a situation an actor's
+        ("Russia's war grinds on.", "war", ("Russia", -1.0, false)),
+    ]);
+}
+
+#[test]
+fn feelings_belong_to_who_feels_them() {
+    check(&[
+        (
+            "The Communist Party leadership, who fear the terrible power of a fully unleashed Japanese military, met.",
+            "terrible",
+            ("Japan", -1.0, true),
+        ),
+        (
+            "Japan's government has alarmed Beijing.",
+            "alarmed",
+            ("Japan", -1.0, true),
+        ),
+        (
+            "Moscow shares the anxiety of Beijing.",
+            "anxiety",
+            ("-", -1.0, false),
+        ),
+    ]);
+}
+
+#[test]
+fn a_verb_between_two_actors_judges_whom_its_frame_says() {
+    check(&[
+        // the subject's view of the object, not the writer's
+        (
+            "Russia accused Japan yesterday.",
+            "accused",
+            ("Japan", -1.0, true),
+        ),
+        // the writer's view of the object too
+        ("Russia supports China.", "supports", ("China", 1.0, false)),
+        // the writer's view of the subject
+        (
+            "China threatens Japan.",
+            "threatens",
+            ("China", -1.0, false),
+        ),
+        ("Japan attacked China.", "attacked", ("Japan", -1.0, false)),
+    ]);
+}
+
+#[test]
+fn a_degree_adjective_on_a_negative_word_intensifies_it() {
+    check(&[
+        (
+            "Lavrov also directed strong criticism towards Japan.",
+            "strong",
+            ("-", 0.0, false),
+        ),
+        (
+            "Lavrov also directed strong criticism towards Japan.",
+            "criticism",
+            ("Japan", -1.0, true),
+        ),
+        // before anything else it keeps its own polarity
+        (
+            "China and Russia have developed strong ties.",
+            "strong",
+            ("Russia", 1.0, false),
+        ),
+    ]);
+    let rows = polar("Lavrov also directed strong criticism towards Japan.");
+    let plain = polar("Lavrov also directed criticism towards Japan.");
+    assert!(on(&rows, "criticism").value < on(&plain, "criticism").value);
+}
+
+#[test]
+fn negation_reaches_a_verb_from_its_subjects_determiner() {
+    let rows = polar("No major political party on the island endorses this approach.");
+    assert!(on(&rows, "endorses").negated, "{rows:?}");
+    // a clause in between stops it
+    let rows = polar("There is no doubt that the party endorses this approach.");
+    assert!(!on(&rows, "endorses").negated, "{rows:?}");
+}
+
+#[test]
+fn scare_quoted_or_sarcastic_praise_is_not_praise() {
+    check(&[
+        (
+            "Moscow wants Beijing's \"constructive role\" in Ukraine.",
+            "constructive",
+            ("China", 0.0, true),
+        ),
+        (
+            "Zakharova spoke, mirroring Beijing's favorite tactic of using history.",
+            "favorite tactic",
+            ("China", -1.0, false),
+        ),
+    ]);
+    let rows = polar("Zakharova spoke, mirroring Beijing's favorite tactic of using history.");
+    assert!(!rows.iter().any(|r| r.text == "favorite"), "{rows:?}");
+}

@@ -18,11 +18,11 @@ pub(super) fn accusation(
 ) -> bool {
     let is_accusing = |w: &str| rules.accusing_verbs.contains(&bare_lower(w));
     let is_fearing = |w: &str| rules.fearing_verbs.contains(&bare_lower(w));
-    let head = text[hit.clone()].to_lowercase();
+    let head = text.slice(hit.clone()).to_lowercase();
     if !head.contains(' ') && (is_accusing(&head) || is_fearing(&head)) {
         return true;
     }
-    let words = last_words(&text[sentence_start..hit.start], ACCUSING_REACH);
+    let words = last_words(text.slice(sentence_start..hit.start), ACCUSING_REACH);
     if words.iter().any(|w| is_fearing(w)) {
         return true;
     }
@@ -38,20 +38,26 @@ pub(super) fn accusation(
 }
 
 /// Sets voice and speaker: inside a source's quote or attributed content, or the writer's own.
-pub(super) fn voice(analysis: &Analysis, rules: &RuleWords, th: &mut TermHit) {
+pub(super) fn voice(
+    analysis: &Analysis,
+    rules: &RuleWords,
+    contents: &mut Contents,
+    th: &mut TermHit,
+) {
     let inside = |r: &Range<usize>| r.start <= th.start && th.end <= r.end;
-    let quote: Option<&Quote> = analysis
-        .quotes
-        .iter()
-        .find(|q| inside(&q.inner) && !q.scare);
+    // quotes are disjoint and in text order: only the last one starting at or
+    // before the word can hold it
+    let quotes = &analysis.quotes;
+    let k = quotes.partition_point(|q| q.inner.start <= th.start);
+    let quote: Option<&Quote> = k
+        .checked_sub(1)
+        .map(|k| &quotes[k])
+        .filter(|q| inside(&q.inner) && !q.scare);
     let attribution = match quote {
         Some(q) => q
             .attribution
             .or_else(|| carried_speaker(analysis, th.sentence)),
-        None => analysis
-            .attributions
-            .iter()
-            .position(|a| !a.direct && inside(&a.content)),
+        None => contents.first_holding(analysis, &(th.start..th.end)),
     };
     th.quoted = quote.is_some() || attribution.is_some();
     th.attribution = attribution;
@@ -64,8 +70,97 @@ pub(super) fn voice(analysis: &Analysis, rules: &RuleWords, th: &mut TermHit) {
 
 /// A quote with no cue of its own continues the last speaker of the two sentences before.
 pub(super) fn carried_speaker(analysis: &Analysis, sentence: usize) -> Option<usize> {
-    analysis
-        .attributions
-        .iter()
-        .rposition(|a| a.sentence <= sentence && a.sentence + 2 >= sentence)
+    // attributions come in sentence order
+    let attributions = &analysis.attributions;
+    let k = attributions.partition_point(|a| a.sentence <= sentence);
+    k.checked_sub(1)
+        .filter(|&a| attributions[a].sentence + 2 >= sentence)
+}
+
+/// Finds, for a word, the first attribution (in article order) whose
+/// indirect content holds it, in logarithmic time, however many contents
+/// overlap ("said said said …" gives every cue the rest of the sentence).
+///
+/// Words are asked about in text order. A content becomes active once the
+/// sweep reaches its start; a max-tree over attribution indexes keeps each
+/// active content's end, so the leftmost index whose end reaches the word's
+/// end is one descent away. A content that ended before the word cannot
+/// reach its end, so nothing needs removing. A word asked out of order
+/// restarts the sweep: still correct, only slower.
+pub(super) struct Contents {
+    /// Indirect attributions by content start.
+    by_start: Vec<usize>,
+    /// How many of `by_start` are active.
+    active: usize,
+    /// Where the sweep is.
+    at: usize,
+    /// Leaves: content end + 1 of each active attribution (0: inactive).
+    tree: Vec<usize>,
+    leaves: usize,
+}
+
+impl Contents {
+    pub(super) fn new(analysis: &Analysis) -> Contents {
+        let attributions = &analysis.attributions;
+        let mut by_start: Vec<usize> = (0..attributions.len())
+            .filter(|&a| !attributions[a].direct)
+            .collect();
+        by_start.sort_by_key(|&a| attributions[a].content.start);
+        let leaves = attributions.len().next_power_of_two();
+        Contents {
+            by_start,
+            active: 0,
+            at: 0,
+            tree: vec![0; 2 * leaves],
+            leaves,
+        }
+    }
+
+    /// The first indirect attribution whose content holds `span`.
+    pub(super) fn first_holding(
+        &mut self,
+        analysis: &Analysis,
+        span: &Range<usize>,
+    ) -> Option<usize> {
+        let attributions = &analysis.attributions;
+        if span.start < self.at {
+            self.tree.iter_mut().for_each(|v| *v = 0);
+            self.active = 0;
+        }
+        self.at = span.start;
+        while let Some(&a) = self.by_start.get(self.active) {
+            let content = &attributions[a].content;
+            if content.start > span.start {
+                break;
+            }
+            self.set(a, content.end + 1);
+            self.active += 1;
+        }
+        self.leftmost_reaching(span.end + 1)
+    }
+
+    fn set(&mut self, i: usize, value: usize) {
+        let mut node = self.leaves + i;
+        self.tree[node] = value;
+        while node > 1 {
+            node /= 2;
+            self.tree[node] = self.tree[2 * node].max(self.tree[2 * node + 1]);
+        }
+    }
+
+    /// The leftmost leaf whose value is at least `value`.
+    fn leftmost_reaching(&self, value: usize) -> Option<usize> {
+        if self.tree.get(1).is_none_or(|&top| top < value) {
+            return None;
+        }
+        let mut node = 1;
+        while node < self.leaves {
+            node = if self.tree[2 * node] >= value {
+                2 * node
+            } else {
+                2 * node + 1
+            };
+        }
+        Some(node - self.leaves)
+    }
 }

@@ -1,0 +1,232 @@
+//! The learned target-sentiment layer: for each actor mention, a linear
+//! model over features placed relative to the mention decides whether the
+//! sentence is negative, neutral or positive toward it; trained on sentences
+//! whose polarity toward one marked mention was judged by hand
+//! (`framescore train --task targets`, NewsMTSC).
+//!
+//! Features (templates in [`TEMPLATES`]) are the words by side and distance
+//! bucket (`L1=against`: within 1–3 words left of the mention; `R2`: 4–7
+//! right; `L3`/`R3`: 8 or more), the words of the mention's clause (`c=`),
+//! negated words (`neg=`), the words right next to it (`p1=accused`,
+//! `n1=faces`, `p2=`, `n2=` pairs), the lexicon's polar hits by side and
+//! bucket (`lexL1=neg`), the rule-based verdict for this actor in the
+//! sentence (`rule=neg`, `rule=pos:strong`: the rules in [`super::terms`]
+//! stay the first judge, the model learns how far to trust them), a
+//! reporting cue right after or before the mention (`cue=after`), and the
+//! mention's own words when they are not names (`t=`). Proper names are
+//! masked (`<NAME>`), so the model learns language, not people.
+//!
+//! A mention's learned value is the margin of the winning class over the
+//! runner-up, signed, and 0 when neutral wins; [`super::super::score`] adds
+//! it to the actor's evidence weighted by `learned_target_weight`.
+
+use std::ops::Range;
+
+use super::Analysis;
+use super::actors::{ActorRef, Mention};
+use super::hedge_model::shape;
+use super::words::word_at;
+use crate::lexicon::{Family, Lexicon, Target};
+
+/// The non-null labels (the null label is "neutral").
+pub const LABELS: &[&str] = &["negative", "positive"];
+
+/// Feature templates the extractor makes.
+pub const TEMPLATES: &[&str] = &[
+    "bias", "L1", "L2", "L3", "R1", "R2", "R3", "c", "neg", "p1", "p2", "n1", "n2", "lexL1",
+    "lexL2", "lexL3", "lexR1", "lexR2", "lexR3", "lexc", "rule", "cue", "t", "first",
+];
+
+/// Characters between two words that end a clause.
+const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '(', ')', '\u{2014}', '\u{2013}', '"'];
+
+/// Words after a negator that it reaches (inside its clause).
+const NEGATION_REACH: usize = 3;
+
+/// Score margin above which the rules' verdict counts as strong.
+const STRONG_RULE: f64 = 0.5;
+
+/// One learned verdict on a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnedStance {
+    /// Index into `Analysis::mentions`.
+    pub mention: usize,
+    /// Signed value: > 0 positive, < 0 negative, 0 neutral.
+    pub value: f64,
+    /// Features and weights toward the winning label, strongest first.
+    pub evidence: Vec<(String, f64)>,
+}
+
+fn bucket(distance: usize) -> &'static str {
+    match distance {
+        0..=3 => "1",
+        4..=7 => "2",
+        _ => "3",
+    }
+}
+
+/// The features of a mention (byte span `span` of actor `actor`) in `sentence`.
+pub fn mention_features(
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+    sentence: usize,
+    span: &Range<usize>,
+    actor: Option<ActorRef>,
+) -> Vec<String> {
+    let text = analysis.article.text.as_str();
+    let range = analysis.sentence_words[sentence].clone();
+    if range.is_empty() {
+        return vec!["bias=1".into()];
+    }
+    let words = &analysis.words;
+    let shaped: Vec<String> = range
+        .clone()
+        .map(|i| shape(text, words, i, i == range.start))
+        .collect();
+    // clause index of each word
+    let mut clause = vec![0usize; range.len()];
+    for k in 1..range.len() {
+        let gap = &text[words[range.start + k - 1].span.end..words[range.start + k].span.start];
+        clause[k] = clause[k - 1] + usize::from(gap.contains(CLAUSE_BREAKS));
+    }
+    // mention words (k-indices within the sentence)
+    let first = word_at(words, span.start).max(range.start) - range.start;
+    let last = (word_at(words, span.end.saturating_sub(1)).max(range.start) - range.start)
+        .min(range.len() - 1)
+        .max(first);
+    let target_clause = clause[first.min(range.len() - 1)];
+    // negators and cues of this sentence, by word
+    let mut negator = vec![false; range.len()];
+    let mut cue = vec![false; range.len()];
+    let hits_first = analysis.hits.partition_point(|(s, _)| *s < sentence);
+    let hits_last = analysis.hits.partition_point(|(s, _)| *s <= sentence);
+    for (_, hit) in &analysis.hits[hits_first..hits_last] {
+        for t in &hit.targets {
+            let Target::Term(t) = *t else { continue };
+            let family = lexicon.categories[lexicon.terms[t as usize].category].family;
+            let k = word_at(words, hit.start).saturating_sub(range.start);
+            if k < range.len() {
+                match family {
+                    Family::Negator => negator[k] = true,
+                    Family::Cue => cue[k] = true,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut f = vec!["bias=1".to_string()];
+    let side = |k: usize| -> Option<(&'static str, usize)> {
+        if k < first {
+            Some(("L", first - k))
+        } else if k > last {
+            Some(("R", k - last))
+        } else {
+            None
+        }
+    };
+    for k in 0..range.len() {
+        let w = &shaped[k];
+        match side(k) {
+            None => {
+                if w != "<NAME>" {
+                    f.push(format!("t={w}"));
+                }
+            }
+            Some((s, d)) => {
+                f.push(format!("{s}{}={w}", bucket(d)));
+                if clause[k] == target_clause {
+                    f.push(format!("c={w}"));
+                }
+                let negated = (k.saturating_sub(NEGATION_REACH)..k)
+                    .any(|j| negator[j] && clause[j] == clause[k]);
+                if negated {
+                    f.push(format!("neg={w}"));
+                }
+            }
+        }
+    }
+    let at = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else {
+            shaped.get(k as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let (fi, la) = (first as isize, last as isize);
+    f.push(format!("p1={}", at(fi - 1)));
+    f.push(format!("p2={}_{}", at(fi - 2), at(fi - 1)));
+    f.push(format!("n1={}", at(la + 1)));
+    f.push(format!("n2={}_{}", at(la + 1), at(la + 2)));
+    if first == 0 {
+        f.push("first=1".into());
+    }
+    if cue.get(last + 1).copied().unwrap_or(false) || cue.get(last + 2).copied().unwrap_or(false) {
+        f.push("cue=after".into());
+    }
+    if (first.saturating_sub(3)..first).any(|k| cue[k]) {
+        f.push("cue=before".into());
+    }
+    // lexicon polar hits and the rules' verdict
+    let mut rule = 0.0;
+    for h in analysis
+        .terms
+        .iter()
+        .filter(|h| h.sentence == sentence && h.primary && h.value != 0.0)
+    {
+        let sign = if h.value > 0.0 { "pos" } else { "neg" };
+        let k = word_at(words, h.start).saturating_sub(range.start);
+        if let Some((s, d)) = side(k.min(range.len() - 1)) {
+            f.push(format!("lex{s}{}={sign}", bucket(d)));
+            if clause[k.min(range.len() - 1)] == target_clause {
+                f.push(format!("lexc={sign}"));
+            }
+        }
+        if actor.is_some() && h.target == actor {
+            rule += h.value;
+        }
+    }
+    if rule != 0.0 {
+        let sign = if rule > 0.0 { "pos" } else { "neg" };
+        f.push(format!("rule={sign}"));
+        if rule.abs() > STRONG_RULE {
+            f.push(format!("rule={sign}:strong"));
+        }
+    }
+    f
+}
+
+/// The signed value of a model's scores: the winner's margin over the
+/// runner-up (the neutral label scores 0), negative for `negative`.
+pub fn value(scores: &[f64]) -> f64 {
+    let (neg, pos) = (scores[0], scores[1]);
+    if pos > neg && pos > 0.0 {
+        pos - neg.max(0.0)
+    } else if neg > pos && neg > 0.0 {
+        -(neg - pos.max(0.0))
+    } else {
+        0.0
+    }
+}
+
+/// Learned verdicts on every non-pronoun mention (empty without a targets model).
+pub fn judge(analysis: &Analysis, lexicon: &Lexicon) -> Vec<LearnedStance> {
+    let Some(model) = lexicon.models.targets.as_ref() else {
+        return Vec::new();
+    };
+    analysis
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.pronoun)
+        .filter_map(|(i, m): (usize, &Mention)| {
+            let feats = mention_features(analysis, lexicon, m.sentence, &m.span, Some(m.actor));
+            let scores = model.scores(feats.iter().map(String::as_str));
+            let v = value(&scores);
+            (v != 0.0).then(|| LearnedStance {
+                mention: i,
+                value: v,
+                evidence: model.evidence(feats.iter().map(String::as_str), usize::from(v > 0.0)),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,119 @@
+//! `framescore train`: refit a learned model on gold annotations.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use framescore::learn::TrainOptions;
+use framescore::learn::gold;
+use framescore::learn::task::{self, FitOptions, Provenance};
+use framescore::lexicon::{Lexicon, MODELS_DIR};
+
+use super::Exit;
+
+/// Train a model (hedges, targets) on gold JSONL and write DIR/models/<task>.tsv.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Example:\n  framescore train --gold szeged-train.jsonl --dev szeged-dev.jsonl --task hedges --out my-lexicons\n  framescore score articles/ --lexicons my-lexicons\n\nThe gold format is described in README.md (\"Gold annotations\")."
+)]
+pub struct Args {
+    /// Gold annotations (JSONL); records with split dev/test are held out.
+    #[arg(long)]
+    gold: PathBuf,
+    /// What to learn: hedges, targets or attribution.
+    #[arg(long)]
+    task: String,
+    /// Folder to write models/<task>.tsv into (use it with --lexicons).
+    #[arg(long)]
+    out: PathBuf,
+    /// Held-out gold records to score the model on (default: the dev/test records of --gold).
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Keep only the K weights largest in absolute value.
+    #[arg(long, value_name = "K")]
+    keep: Option<usize>,
+    /// Model sizes to score on the held-out records.
+    #[arg(long, value_delimiter = ',', default_value = "50,200,1000")]
+    sizes: Vec<usize>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Drop features seen in fewer training examples than this.
+    #[arg(long, default_value_t = 2)]
+    min_count: usize,
+    /// What the data are, for the model header.
+    #[arg(long, default_value = "")]
+    data: String,
+    /// The licence of the data, for the model header.
+    #[arg(long, default_value = "")]
+    licence: String,
+    /// Lexicon folders whose hits are features (default: the built-in lexicons).
+    #[arg(long = "lexicons", value_name = "DIR")]
+    lexicons: Vec<PathBuf>,
+}
+
+impl Args {
+    pub fn run(self) -> anyhow::Result<Exit> {
+        let task = task::task(&self.task)?;
+        let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
+        let records = gold::read_file(&self.gold)?;
+        let dev = match &self.dev {
+            Some(path) => gold::read_file(path)?,
+            None => records.iter().filter(|r| !r.is_train()).cloned().collect(),
+        };
+        let options = FitOptions {
+            train: TrainOptions {
+                epochs: self.epochs,
+                min_count: self.min_count,
+                ..TrainOptions::default()
+            },
+            keep: self.keep,
+            sizes: self.sizes.clone(),
+        };
+        let gold_path = self.gold.display().to_string();
+        let fitted = task::fit(task, &gold_path, &records, &dev, &lexicon, &options)?;
+        let provenance = Provenance {
+            data: self.data.clone(),
+            made_by: made_by(),
+            licence: self.licence.clone(),
+        };
+        let text = task::model_file(task, &fitted, &provenance);
+        let dir = self.out.join(MODELS_DIR);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        let path = dir.join(format!("{}.tsv", task.name()));
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.persist(&path)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        for (k, figures) in &fitted.by_size {
+            println!("{k:>7} weights: {}", task::figures_line(figures));
+        }
+        eprintln!(
+            "framescore: {} examples, {} of {} weights kept: wrote {}",
+            fitted.examples,
+            fitted.model.weights().len(),
+            fitted.full_size,
+            path.display()
+        );
+        Ok(Exit::Success)
+    }
+}
+
+/// The command line as typed, quoted where a shell would need it.
+fn made_by() -> String {
+    let quote = |a: String| {
+        if !a.is_empty()
+            && a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./=,:@+".contains(c))
+        {
+            a
+        } else {
+            format!("'{}'", a.replace('\'', r"'\''"))
+        }
+    };
+    std::iter::once("framescore".to_string())
+        .chain(std::env::args().skip(1).map(quote))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,384 @@
+//! A trained model as data: the readable TSV file, its loader and the small
+//! function that applies it.
+//!
+//! ```text
+//! # task: hedges
+//! # made by: framescore train --gold szeged-train.jsonl --task hedges --out lexicons
+//! feature<TAB>label<TAB>weight
+//! w=may<TAB>hedge<TAB>0.8125
+//! ```
+//!
+//! Lines starting with `#` are the header (`# key: value`, kept in order and
+//! written back as they were); the column line names the three columns; every
+//! other line is one weight. Lines are sorted by feature then label and
+//! weights have four decimals (`WEIGHT_DECIMALS`), so the same training run
+//! gives the same bytes and a diff of two models reads as a diff of weights.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast, deterministic hash for the short feature strings looked
+/// up for every word (std's SipHash guards against hostile keys, which a
+/// model's own feature names are not).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FeatureMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// Decimals kept in weights, in memory and in the file.
+pub const WEIGHT_DECIMALS: i32 = 4;
+
+/// The column line after the header.
+pub const COLUMNS: &str = "feature\tlabel\tweight";
+
+/// A linear model: for each (feature, label) a weight; the null label scores 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    labels: Vec<String>,
+    /// Sorted by (feature, label).
+    weights: Vec<(String, String, f64)>,
+    /// Feature → (label index, weight).
+    index: FeatureMap<Vec<(usize, f64)>>,
+    /// `# key: value` lines of the file, in order.
+    header: Vec<(String, String)>,
+}
+
+/// A model file that cannot be used, with its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}: {message}")]
+pub struct ModelError {
+    /// File path as shown to the user.
+    pub path: String,
+    /// 1-based line (0 for the file as a whole).
+    pub line: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+fn round(w: f64) -> f64 {
+    let scale = 10f64.powi(WEIGHT_DECIMALS);
+    // `+ 0.0` turns -0 into 0
+    (w * scale).round() / scale + 0.0
+}
+
+/// The template of a feature: the part before the first `=`.
+pub fn template(feature: &str) -> Option<&str> {
+    feature.split_once('=').map(|(t, _)| t)
+}
+
+impl Model {
+    /// A model from weights (any order); weights are rounded to
+    /// [`WEIGHT_DECIMALS`] and those that round to 0 are dropped.
+    pub fn new(labels: Vec<String>, weights: Vec<(String, String, f64)>) -> Model {
+        let mut weights: Vec<(String, String, f64)> = weights
+            .into_iter()
+            .map(|(f, l, w)| (f, l, round(w)))
+            .filter(|(_, _, w)| *w != 0.0)
+            .collect();
+        weights.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let mut index: FeatureMap<Vec<(usize, f64)>> = FeatureMap::default();
+        for (f, l, w) in &weights {
+            if let Some(k) = labels.iter().position(|x| x == l) {
+                index.entry(f.clone()).or_default().push((k, *w));
+            }
+        }
+        Model {
+            labels,
+            weights,
+            index,
+            header: Vec::new(),
+        }
+    }
+
+    /// The non-null labels, in score order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Every weight, sorted by (feature, label).
+    pub fn weights(&self) -> &[(String, String, f64)] {
+        &self.weights
+    }
+
+    /// The `# key: value` header lines.
+    pub fn header(&self) -> &[(String, String)] {
+        &self.header
+    }
+
+    /// A header value.
+    pub fn header_value(&self, key: &str) -> Option<&str> {
+        self.header
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Replaces the header.
+    pub fn with_header(mut self, header: Vec<(String, String)>) -> Model {
+        self.header = header;
+        self
+    }
+
+    /// One score per label: the sum of the weights of the features present.
+    pub fn scores<'f>(&self, features: impl IntoIterator<Item = &'f str>) -> Vec<f64> {
+        let mut scores = vec![0.0; self.labels.len()];
+        for f in features {
+            if let Some(ws) = self.index.get(f) {
+                for &(l, w) in ws {
+                    scores[l] += w;
+                }
+            }
+        }
+        scores
+    }
+
+    /// The weight of one feature for label `label` (0 when absent).
+    pub fn weight(&self, feature: &str, label: usize) -> f64 {
+        self.index
+            .get(feature)
+            .and_then(|ws| ws.iter().find(|(l, _)| *l == label))
+            .map_or(0.0, |(_, w)| *w)
+    }
+
+    /// The weights of label `label` among `features`, strongest first (ties
+    /// by feature): what decided.
+    pub fn evidence<'f>(
+        &self,
+        features: impl IntoIterator<Item = &'f str>,
+        label: usize,
+    ) -> Vec<(String, f64)> {
+        let mut out: Vec<(String, f64)> = features
+            .into_iter()
+            .filter_map(|f| {
+                let ws = self.index.get(f)?;
+                let (_, w) = ws.iter().find(|(l, _)| *l == label)?;
+                Some((f.to_string(), *w))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        out.dedup();
+        out
+    }
+
+    /// The model keeping only the `k` weights largest in absolute value (ties
+    /// broken by feature then label, so pruning is deterministic).
+    pub fn prune(&self, k: usize) -> Model {
+        let mut ranked: Vec<&(String, String, f64)> = self.weights.iter().collect();
+        ranked.sort_by(|a, b| {
+            b.2.abs()
+                .total_cmp(&a.2.abs())
+                .then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1)))
+        });
+        ranked.truncate(k);
+        Model::new(self.labels.clone(), ranked.into_iter().cloned().collect())
+            .with_header(self.header.clone())
+    }
+
+    /// The file text: header lines, `extra` header lines, columns, weights.
+    pub fn to_tsv(&self, extra: &[(String, String)]) -> String {
+        let mut out = String::new();
+        for (k, v) in self.header.iter().chain(extra) {
+            out.push_str(&format!("# {k}: {v}\n"));
+        }
+        out.push_str(COLUMNS);
+        out.push('\n');
+        for (f, l, w) in &self.weights {
+            out.push_str(&format!("{f}\t{l}\t{w:.4}\n"));
+        }
+        out
+    }
+
+    /// Parses a model file. `labels` are the labels the task knows (in score
+    /// order) and `templates` the feature templates its extractor makes; a
+    /// weight for anything else is an error naming the line.
+    pub fn parse(
+        path: &str,
+        text: &str,
+        labels: &[&str],
+        templates: &[&str],
+    ) -> Result<Model, ModelError> {
+        let err = |line: usize, message: String| ModelError {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        let mut header = Vec::new();
+        let mut weights = Vec::new();
+        let mut seen_columns = false;
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(comment) = line.strip_prefix('#') {
+                if let Some((k, v)) = comment.split_once(':') {
+                    header.push((k.trim().to_string(), v.trim().to_string()));
+                }
+                continue;
+            }
+            if !seen_columns && line == COLUMNS {
+                seen_columns = true;
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [feature, label, weight] = fields[..] else {
+                return Err(err(
+                    n,
+                    format!(
+                        "expected `feature<TAB>label<TAB>weight`, found {} tab-separated field(s)",
+                        fields.len()
+                    ),
+                ));
+            };
+            let Some(tmpl) = template(feature) else {
+                return Err(err(
+                    n,
+                    format!("feature `{feature}` has no template: write it as `template=value`"),
+                ));
+            };
+            if !templates.contains(&tmpl) {
+                return Err(err(
+                    n,
+                    format!(
+                        "unknown feature template `{tmpl}` in `{feature}`; this task knows: {}",
+                        templates.join(", ")
+                    ),
+                ));
+            }
+            if !labels.contains(&label) {
+                return Err(err(
+                    n,
+                    format!(
+                        "unknown label `{label}`; this task's labels are: {}",
+                        labels.join(", ")
+                    ),
+                ));
+            }
+            let w: f64 = weight
+                .trim()
+                .parse()
+                .map_err(|_| err(n, format!("weight `{weight}` is not a number")))?;
+            if !w.is_finite() {
+                return Err(err(
+                    n,
+                    format!("weight `{weight}` is not finite; use a number"),
+                ));
+            }
+            if let Some(first) = seen.insert((feature.to_string(), label.to_string()), n) {
+                return Err(err(
+                    n,
+                    format!("`{feature}` `{label}` already has a weight on line {first}"),
+                ));
+            }
+            weights.push((feature.to_string(), label.to_string(), w));
+        }
+        let labels = labels.iter().map(|s| (*s).to_string()).collect();
+        Ok(Model::new(labels, weights).with_header(header))
+    }
+}
+
+impl fmt::Display for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_tsv(&[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LABELS: &[&str] = &["hedge"];
+    const TEMPLATES: &[&str] = &["w", "bias"];
+
+    #[test]
+    fn round_trip_keeps_bytes() {
+        let text = "# task: hedges\n# made by: test\nfeature\tlabel\tweight\nbias=1\thedge\t-0.2500\nw=may\thedge\t0.8125\n";
+        let model = Model::parse("m.tsv", text, LABELS, TEMPLATES).expect("valid");
+        assert_eq!(model.to_tsv(&[]), text);
+        assert_eq!(model.header_value("task"), Some("hedges"));
+        assert_eq!(model.scores(["w=may", "bias=1", "w=unknown"]), vec![0.5625]);
+    }
+
+    #[test]
+    fn loader_errors_table() {
+        let cases = [
+            (
+                "w=may\thedge",
+                "m.tsv:1: expected `feature<TAB>label<TAB>weight`, found 2",
+            ),
+            ("w=may\tcue\t1", "m.tsv:1: unknown label `cue`"),
+            (
+                "# x\nzz=may\thedge\t1",
+                "m.tsv:2: unknown feature template `zz`",
+            ),
+            ("may\thedge\t1", "m.tsv:1: feature `may` has no template"),
+            ("w=may\thedge\tNaN", "m.tsv:1: weight `NaN` is not finite"),
+            ("w=may\thedge\tinf", "m.tsv:1: weight `inf` is not finite"),
+            (
+                "w=may\thedge\tlots",
+                "m.tsv:1: weight `lots` is not a number",
+            ),
+            (
+                "w=a\thedge\t1\nw=a\thedge\t2",
+                "m.tsv:2: `w=a` `hedge` already has a weight on line 1",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = Model::parse("m.tsv", text, LABELS, TEMPLATES)
+                .expect_err(text)
+                .to_string();
+            assert!(got.starts_with(want), "{text:?}: {got}");
+        }
+    }
+
+    #[test]
+    fn prune_keeps_the_strongest() {
+        let labels = vec!["hedge".to_string()];
+        let m = Model::new(
+            labels,
+            vec![
+                ("w=a".into(), "hedge".into(), 0.1),
+                ("w=b".into(), "hedge".into(), -0.9),
+                ("w=c".into(), "hedge".into(), 0.5),
+            ],
+        );
+        let p = m.prune(2);
+        let kept: Vec<&str> = p.weights().iter().map(|(f, _, _)| f.as_str()).collect();
+        assert_eq!(kept, ["w=b", "w=c"]);
+    }
+
+    #[test]
+    fn evidence_strongest_first() {
+        let m = Model::new(
+            vec!["hedge".to_string()],
+            vec![
+                ("w=a".into(), "hedge".into(), 0.1),
+                ("w=b".into(), "hedge".into(), -0.9),
+            ],
+        );
+        let e = m.evidence(["w=a", "w=b", "w=z"], 0);
+        assert_eq!(e, vec![("w=b".to_string(), -0.9), ("w=a".to_string(), 0.1)]);
+    }
+}

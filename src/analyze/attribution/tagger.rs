@@ -44,8 +44,35 @@ pub(super) const SURE_AT: f64 = 3.0;
 /// is part of a source.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CueModel {
-    weights: HashMap<String, f64>,
-    source: HashMap<String, f64>,
+    weights: HashMap<String, f64, Fnv>,
+    source: HashMap<String, f64, Fnv>,
+}
+
+/// FNV-1a: the model is looked up a few dozen times per word, and SipHash's
+/// protection against chosen keys buys nothing for a shipped file.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Fnv;
+
+/// The state of an FNV-1a hash.
+pub struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The prefix of a source weight's feature in the model file.
@@ -70,7 +97,7 @@ impl CueModel {
     /// Reads a model: `#` lines and blank lines are skipped, every other line
     /// is `feature<TAB>weight` with a finite weight.
     pub fn parse(text: &str) -> Result<CueModel, ModelError> {
-        let (mut weights, mut source) = (HashMap::new(), HashMap::new());
+        let (mut weights, mut source) = (HashMap::default(), HashMap::default());
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -159,7 +186,7 @@ impl CueModel {
     pub fn pruned(&self, keep: usize) -> CueModel {
         let mut rows: Vec<(&String, &f64)> = self.weights.iter().collect();
         rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
-        let mut weights: HashMap<String, f64> = rows
+        let mut weights: HashMap<String, f64, Fnv> = rows
             .into_iter()
             .filter(|(_, w)| **w != 0.0)
             .take(keep)
@@ -170,7 +197,7 @@ impl CueModel {
         }
         CueModel {
             weights,
-            source: HashMap::new(),
+            source: HashMap::default(),
         }
     }
 }
@@ -406,6 +433,11 @@ impl Finder<'_, '_> {
         self.analysis.sentence_words[s]
             .clone()
             .map(|w| {
+                // words inside a quotation are the quoted speaker's: the
+                // rules make no cue and take no source there
+                if self.in_quote(self.words()[w].span.start) {
+                    return (f64::NEG_INFINITY, f64::NEG_INFINITY);
+                }
                 let f = self.features(w, cue_at);
                 (model.score(&f), model.source_score(&f))
             })
@@ -577,7 +609,7 @@ pub fn train(examples: &[(Vec<String>, bool)], epochs: usize) -> CueModel {
         .collect();
     CueModel {
         weights,
-        source: HashMap::new(),
+        source: HashMap::default(),
     }
 }
 

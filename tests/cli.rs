@@ -608,7 +608,7 @@ fn train_errors_name_file_and_line() {
         .arg(fixture("gold/hedges.jsonl"))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("cannot be trained yet"));
+        .stderr(predicate::str::contains("line 1: unknown label `hedge`"));
 }
 
 #[test]

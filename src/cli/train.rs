@@ -60,6 +60,9 @@ pub struct Args {
 
 impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
+        if self.task == "attribution" {
+            return self.run_attribution();
+        }
         let task = task::task(&self.task)?;
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
         let records = gold::read_file(&self.gold)?;
@@ -105,6 +108,65 @@ impl Args {
             fitted.examples,
             fitted.model.weights().len(),
             fitted.full_size,
+            path.display()
+        );
+        Ok(Exit::Success)
+    }
+}
+
+impl Args {
+    /// The attribution tagger: cue and source weights over the attribution
+    /// rules' features, averaged perceptron, the `--keep` heaviest features
+    /// (default 10,000 per label) refitted.
+    fn run_attribution(&self) -> anyhow::Result<Exit> {
+        use framescore::analyze::attribution::tagger;
+        use framescore::ingest::Article;
+        let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
+        let text = std::fs::read_to_string(&self.gold)
+            .with_context(|| format!("cannot read `{}`", self.gold.display()))?;
+        let gold = tagger::read_gold(&text)
+            .map_err(|e| anyhow::anyhow!("`{}`: {e}", self.gold.display()))?;
+        let (mut cues, mut sources) = (Vec::new(), Vec::new());
+        for doc in &gold {
+            let article = Article::from_text(&doc.id, &doc.text);
+            cues.extend(tagger::examples(&article, &doc.cues, &lexicon));
+            sources.extend(tagger::examples(&article, &doc.sources, &lexicon));
+        }
+        if !cues.iter().any(|(_, y)| *y) {
+            anyhow::bail!(
+                "`{}`: empty training set for task `attribution`: no `cue` span; check the span labels",
+                self.gold.display()
+            );
+        }
+        let keep = self.keep.unwrap_or(10_000);
+        let model = tagger::train_pruned(&cues, self.epochs, keep)
+            .with_source(tagger::train_pruned(&sources, self.epochs, keep));
+        let header = format!(
+            "attribution tagger of framescore: feature<TAB>weight; a word above 0 is proposed as a cue, `source:` weights mark source words\n\
+             averaged perceptron, {} epochs, the {keep} heaviest features per label refitted ({} weights), proper names masked\n\
+             data: {} ({} articles, {} words){}{}\n\
+             made by: {}",
+            self.epochs,
+            model.len(),
+            self.gold.display(),
+            gold.len(),
+            cues.len(),
+            if self.data.is_empty() { "" } else { "; " },
+            self.data,
+            made_by()
+        );
+        let dir = self.out.join(MODELS_DIR);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        let path = dir.join("attribution.tsv");
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+        tmp.write_all(model.to_tsv(&header).as_bytes())?;
+        tmp.persist(&path)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        eprintln!(
+            "framescore: {} examples, {} weights: wrote {}",
+            cues.len(),
+            model.len(),
             path.display()
         );
         Ok(Exit::Success)

@@ -437,6 +437,9 @@ pub struct Models {
     pub hedge_term: Option<u32>,
     /// The target-sentiment model (`models/targets.tsv`).
     pub targets: Option<crate::learn::Model>,
+    /// The attribution cue and source tagger (`models/attribution.tsv`);
+    /// `None` uses the built-in one.
+    pub attribution: Option<crate::analyze::attribution::tagger::CueModel>,
 }
 
 /// The built-in lexicons, compiled on first use and shared by every caller.

@@ -22,6 +22,7 @@ pub fn is_model(file: &LexiconFile) -> bool {
 pub struct Loaded {
     hedges: Option<Model>,
     targets: Option<Model>,
+    attribution: Option<crate::analyze::attribution::tagger::CueModel>,
 }
 
 /// Parses every model file; problems carry file and line.
@@ -40,6 +41,16 @@ pub fn load(files: &[&LexiconFile]) -> (Loaded, Vec<Problem>) {
             .name
             .trim_start_matches(&format!("{}/", super::MODELS_DIR))
             .trim_end_matches(".tsv");
+        // the attribution tagger has its own file format (cue and `source:`
+        // weights over the attribution rules' features) until it moves onto
+        // the learn module's templates
+        if stem == "attribution" {
+            match crate::analyze::attribution::tagger::CueModel::parse(&file.text) {
+                Ok(model) => loaded.attribution = Some(model),
+                Err(e) => problems.push(problem(&file.path, e.line, e.message)),
+            }
+            continue;
+        }
         let t = match task(stem) {
             Ok(t) => t,
             Err(e) => {
@@ -70,6 +81,7 @@ pub fn load(files: &[&LexiconFile]) -> (Loaded, Vec<Problem>) {
 /// Attaches parsed models to a compiled lexicon.
 pub fn attach(lexicon: &mut Lexicon, loaded: Loaded) {
     lexicon.models.targets = loaded.targets;
+    lexicon.models.attribution = loaded.attribution;
     if let Some(model) = loaded.hedges {
         let category = lexicon.categories.len();
         lexicon.categories.push(Category {

@@ -89,6 +89,19 @@ pub struct RuleWords {
     /// what follows "of" after one that an actor's possessive owns is the
     /// possessor's framing, not the writer's.
     pub discourse_nouns: WordList,
+    /// Nouns of something said ("remarks", "statement"): "according to
+    /// remarks made by X" and "according to X's statement" cite X.
+    pub speech_nouns: WordList,
+    /// Verbs of showing or stressing ("underscores", "confirms"): a cue only
+    /// with a subject that can speak, not "the remarks underscore".
+    pub inference_verbs: WordList,
+    /// Given names of women: "he" does not stand for them.
+    pub female_given_names: WordList,
+    /// Given names of men: "she" does not stand for them.
+    pub male_given_names: WordList,
+    /// Nouns of ideas and events ("reality", "expansion"): never the
+    /// speaker of a reporting verb.
+    pub abstract_nouns: WordList,
     /// Verbs of causing a feeling in their object ("alarmed Beijing",
     /// "angered Tokyo"): the feeling is the object's, so the word judges
     /// no one.
@@ -126,8 +139,9 @@ pub struct RuleWords {
 impl RuleWords {
     /// Every list with its ID, as written in `[words.ID]`: the one place that
     /// ties an ID to a field.
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 22] {
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 27] {
         [
+            ("abstract_nouns", &mut self.abstract_nouns),
             ("accusing_verbs", &mut self.accusing_verbs),
             ("addressee_verbs", &mut self.addressee_verbs),
             ("degree_adjectives", &mut self.degree_adjectives),
@@ -136,16 +150,20 @@ impl RuleWords {
             ("event_nouns", &mut self.event_nouns),
             ("experiencer_nouns", &mut self.experiencer_nouns),
             ("fearing_verbs", &mut self.fearing_verbs),
+            ("female_given_names", &mut self.female_given_names),
             ("frame_agent_negative", &mut self.frame_agent_negative),
             ("frame_subject_voice", &mut self.frame_subject_voice),
             ("frame_theme_negative", &mut self.frame_theme_negative),
             ("frame_theme_positive", &mut self.frame_theme_positive),
             ("harm_nouns", &mut self.harm_nouns),
             ("harm_verbs", &mut self.harm_verbs),
+            ("inference_verbs", &mut self.inference_verbs),
+            ("male_given_names", &mut self.male_given_names),
             ("noun_homographs", &mut self.noun_homographs),
             ("organisation_nouns", &mut self.organisation_nouns),
             ("poll_nouns", &mut self.poll_nouns),
             ("role_nouns", &mut self.role_nouns),
+            ("speech_nouns", &mut self.speech_nouns),
             ("stimulus_verbs", &mut self.stimulus_verbs),
             ("topic_heads", &mut self.topic_heads),
             ("topic_nouns", &mut self.topic_nouns),

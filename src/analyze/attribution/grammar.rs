@@ -65,6 +65,16 @@ pub(super) const BETWEEN: &[&str] = &[
     "would",
     "wouldn't",
 ];
+/// Adverbs of interpretation: a participle after one (", effectively
+/// endorsing") is the writer's reading, not a statement.
+pub(super) const READING_ADVERBS: &[&str] = &[
+    "effectively",
+    "essentially",
+    "implicitly",
+    "tacitly",
+    "thereby",
+    "thus",
+];
 /// Words of a time phrase that may stand between a subject and its verb ("who in 2010 said").
 pub(super) const TIME_WORDS: &[&str] = &[
     "april",

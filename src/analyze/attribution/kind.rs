@@ -34,8 +34,11 @@ impl Finder<'_, '_> {
         let Some(span) = &a.source else { return };
         let text = self.text().slice(span.clone()).to_lowercase();
         if PERSONAL.contains(&text.as_str()) {
-            if let Some(person) = &self.last_person {
-                a.speaker = Some(person.clone());
+            if let Some(person) = self
+                .person_before(span.start, &text)
+                .or_else(|| self.last_person.clone())
+            {
+                a.speaker = Some(person);
             }
             a.kind = SourceKind::Named;
         } else if a.kind == SourceKind::Named {
@@ -92,8 +95,15 @@ impl Finder<'_, '_> {
                         let is_person = matches!(role, NameRole::Person | NameRole::Surname)
                             || self.lexicon.actors[*actor as usize].kind == "person";
                         if is_person && *role != NameRole::Demonym {
+                            // the listed person, however the text names them
+                            // ("Russian Foreign Minister Lavrov" is Sergei Lavrov)
+                            let actor = &self.lexicon.actors[*actor as usize];
                             person.get_or_insert_with(|| {
-                                self.text().slice(hit.start..hit.end).to_string()
+                                if actor.kind == "person" {
+                                    actor.label.clone()
+                                } else {
+                                    self.text().slice(hit.start..hit.end).to_string()
+                                }
                             });
                         } else if *role == NameRole::Alias {
                             organisation = true;

@@ -7,7 +7,9 @@ use super::*;
 impl Finder<'_, '_> {
     pub(super) fn phrase_cue(&self, s: usize, cue: &Cue) -> Attribution {
         let range = self.analysis.sentence_words[s].clone();
-        let source = self.np_right(cue.span.end, range.end, false);
+        let source = self
+            .speech_source(s, cue.span.end)
+            .or_else(|| self.np_right(cue.span.end, range.end, false));
         let sentence = self.sentence_span(s);
         let after = source.as_ref().map_or(cue.span.end, |r| r.end);
         let before = trim_punct(self.text(), sentence.start..cue.span.start);
@@ -160,7 +162,15 @@ impl Finder<'_, '_> {
         }
         let w = word_at(self.words(), at);
         let after_cue_word = w > self.analysis.sentence_words[s].start && self.cue_words[w - 1];
-        !after_cue_word && (self.quote_follows(at + 1).is_some() || self.line_name(s, at).is_some())
+        if after_cue_word || self.dateline(s).is_some_and(|d| d.end == at + 1) {
+            return false;
+        }
+        // "The Quid Pro Quo: Ukraine for Taiwan" is a heading, not a speaker's line
+        self.quote_follows(at + 1).is_some()
+            || self.line_name(s, at).is_some_and(|name| {
+                let first = word_at(self.words(), name.start);
+                !self.heading_line(at) || !self.is(first, DETERMINERS)
+            })
     }
 
     /// A dash at the start of a line or after a quote, before a name ("— Paul Ryan"),

@@ -58,9 +58,11 @@ use crate::text::Slice;
 
 mod grammar;
 mod kind;
+mod lines;
 mod marks;
 mod phrase;
 mod subject;
+pub mod tagger;
 #[cfg(test)]
 mod tests;
 
@@ -166,6 +168,8 @@ enum CueKind {
     Agentless,
     /// "in" before a poll ("in a new Fox News poll"): the poll is the source.
     Poll,
+    /// A word the tagger proposes: a cue only where the rules find its subject.
+    Learned,
     /// A reporting verb in a title-case headline ("Trump Says He Never…"):
     /// the words before it in its clause are the source.
     Headline,
@@ -214,6 +218,10 @@ struct Finder<'a, 'b> {
     /// start of a sentence: names, as opposed to words capitalised by position.
     /// Built on first use: only a rare rule needs it.
     proper: OnceCell<HashSet<String>>,
+    /// The learned cue tagger.
+    model: &'a tagger::CueModel,
+    /// The words covered by a cue of the lists, in order (the tagger's anchors).
+    cue_at: Vec<usize>,
 }
 
 /// The category of a term target.
@@ -258,6 +266,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 w += 1;
             }
         }
+        let cue_at = (0..words.len()).filter(|&w| cue_words[w]).collect();
         Finder {
             analysis,
             lexicon,
@@ -266,6 +275,12 @@ impl<'a, 'b> Finder<'a, 'b> {
             names,
             cue_words,
             proper: OnceCell::new(),
+            model: lexicon
+                .models
+                .attribution
+                .as_ref()
+                .unwrap_or(tagger::CueModel::builtin()),
+            cue_at,
         }
     }
 
@@ -320,13 +335,29 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     pub(super) fn sentence(&mut self, s: usize) {
-        for cue in self.cues(s) {
+        let scores = if self.model.is_empty() {
+            Vec::new()
+        } else {
+            self.scores(s, &self.cue_at)
+        };
+        for cue in self.learned_cues(s, &scores) {
             if cue.kind != CueKind::Mark && self.in_quote(cue.span.start) {
                 continue;
             }
+            let sure = self.word_score(s, &scores, &cue.span) > tagger::SURE_AT;
             let found = match cue.kind {
+                CueKind::Verb | CueKind::SubjectVerb if sure => self
+                    .verb_cue(s, &cue)
+                    .or_else(|| (!self.refused(s, &cue)).then(|| self.bare_cue(s, &cue))),
                 CueKind::Verb => self.verb_cue(s, &cue),
                 CueKind::SubjectVerb => self.verb_cue(s, &cue).filter(|a| a.source.is_some()),
+                CueKind::Learned => self
+                    .verb_cue(s, &cue)
+                    .filter(|a| a.source.is_some() || cue.loaded)
+                    .or_else(|| {
+                        let tagged = self.tagged_source(s, &scores, &cue.span);
+                        (cue.loaded || tagged.is_some()).then(|| self.bare_cue(s, &cue))
+                    }),
                 CueKind::Phrase => Some(self.phrase_cue(s, &cue)),
                 CueKind::Mark => self.mark_cue(s, &cue),
                 CueKind::Agentless => Some(self.agentless_cue(s, &cue)),
@@ -334,10 +365,179 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
+                // "Moscow wants Beijing's constructive role": a proposed verb
+                // with a noun-phrase object attributes no words, so nothing
+                // after it is in the speaker's voice
+                let w = word_at(self.words(), cue.span.start);
+                if cue.kind == CueKind::Learned
+                    && !self.says_something_after(w, self.analysis.sentence_words[s].end)
+                {
+                    attribution.content = cue.span.end..cue.span.end;
+                    attribution.direct = false;
+                }
+                // an outlet in a dateline is the article's own, not a source
+                if let (Some(src), Some(line)) = (&attribution.source, self.dateline(s))
+                    && src.start < line.end
+                {
+                    attribution.source = None;
+                    attribution.kind = SourceKind::None;
+                    attribution.speaker = None;
+                    attribution.outlets.clear();
+                }
+                if self.same_statement(&attribution) {
+                    continue;
+                }
+                if attribution.source.is_none()
+                    && let Some(src) = self.tagged_source(s, &scores, &attribution.cue)
+                {
+                    let (kind, speaker, outlets) = self.kind_of(&src);
+                    attribution.source = Some(src);
+                    attribution.kind = kind;
+                    attribution.speaker = speaker;
+                    attribution.outlets = outlets;
+                }
                 self.resolve(&mut attribution);
                 self.out.push(attribution);
             }
         }
+    }
+
+    /// The cues of the lists that the tagger does not veto, and the words
+    /// it proposes where the lists have none.
+    pub(super) fn learned_cues(&self, s: usize, scores: &[(f64, f64)]) -> Vec<Cue> {
+        let mut cues = self.cues(s);
+        if scores.is_empty() {
+            return cues;
+        }
+        let range = self.analysis.sentence_words[s].clone();
+        let words = self.words();
+        let score_of = |span: &Range<usize>| {
+            let w = word_at(words, span.start);
+            (w < range.end && words[w].span.end >= span.end).then(|| scores[w - range.start].0)
+        };
+        cues.retain(|c| {
+            !matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)
+                || score_of(&c.span).is_none_or(|x| x >= tagger::VETO_AT)
+        });
+        for w in range.clone() {
+            let span = &words[w].span;
+            // a word next to a cue is part of its verb group ("have
+            // consistently argued"): one statement, one row
+            let lo = words[w.saturating_sub(1).max(range.start)].span.start;
+            let hi = words[(w + 1).min(range.end - 1)].span.end;
+            let covered = cues.iter().any(|c| c.span.start < hi && lo < c.span.end);
+            // "sent a clear warning to Tokyo": an act of speech with an
+            // indefinite object and nothing said is no statement
+            let object = w + 1 < range.end && self.is(w + 1, &["a", "an"]);
+            // "have consistently argued": an auxiliary or adverb before a cue
+            // is part of its verb group
+            let lower = self.lower(w);
+            let auxiliary = self.skippable(w, &lower)
+                && cues
+                    .iter()
+                    .any(|c| c.span.start >= span.end && word_at(words, c.span.start) <= w + 3);
+            // the rules find subjects for verbs: a function word the tagger
+            // marks ("reports of") belongs to a cue of the lists or to none
+            let function = [grammar::NOT_HEAD, grammar::STOPS, grammar::CONNECTORS]
+                .iter()
+                .any(|list| self.is(w, list))
+                || self.is(w, grammar::DETERMINERS)
+                || self.is(w, grammar::PRONOUNS);
+            if !covered
+                && !object
+                && !auxiliary
+                && !function
+                && !self.cue_words[w]
+                && scores[w - range.start].0 > tagger::PROPOSE_AT
+            {
+                cues.push(Cue {
+                    span: span.clone(),
+                    // a sure proposal makes a row without a subject, like a verb of the lists
+                    loaded: scores[w - range.start].0 > tagger::SURE_AT,
+                    kind: CueKind::Learned,
+                });
+            }
+        }
+        cues.sort_by_key(|c| c.span.start);
+        cues
+    }
+
+    /// The run of words the tagger marks as a source nearest to the cue in
+    /// its sentence, outside quotations and cues; one before the cue wins a tie.
+    pub(super) fn tagged_source(
+        &self,
+        s: usize,
+        scores: &[(f64, f64)],
+        cue: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        if scores.is_empty() || !self.model.has_source() {
+            return None;
+        }
+        let range = self.analysis.sentence_words[s].clone();
+        let words = self.words();
+        let source = |w: usize| {
+            let in_cue = cue.start < words[w].span.end && words[w].span.start < cue.end;
+            let out = self.cue_words[w] || in_cue || self.in_quote(words[w].span.start);
+            scores[w - range.start].1 > tagger::SOURCE_AT && !out
+        };
+        let mut best: Option<(usize, Range<usize>)> = None;
+        let mut w = range.start;
+        while w < range.end {
+            if !source(w) {
+                w += 1;
+                continue;
+            }
+            let start = w;
+            while w + 1 < range.end && source(w + 1) && self.glued(w, w + 1) {
+                w += 1;
+            }
+            let span = words[start].span.start..words[w].span.end;
+            let distance = if span.end <= cue.start {
+                cue.start - span.end
+            } else {
+                span.start.saturating_sub(cue.end) + 1
+            };
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, span));
+            }
+            w += 1;
+        }
+        best.map(|(_, span)| self.widen(span))
+    }
+
+    /// The tagger's cue score of a one-word span (minus infinity otherwise).
+    fn word_score(&self, s: usize, scores: &[(f64, f64)], span: &Range<usize>) -> f64 {
+        let range = self.analysis.sentence_words[s].clone();
+        let words = self.words();
+        let w = word_at(words, span.start);
+        if scores.is_empty() || w >= range.end || words[w].span.end < span.end {
+            return f64::NEG_INFINITY;
+        }
+        scores[w - range.start].0
+    }
+
+    /// Whether what follows word `w` is something said: a clause ("that",
+    /// "if", a subject pronoun), a quotation, a colon or comma, or an
+    /// infinitive ("refused to").
+    fn says_something_after(&self, w: usize, end: usize) -> bool {
+        let words = self.words();
+        let rest = self.text()[words[w].span.end..].trim_start();
+        if rest.starts_with(grammar::OPENERS) || rest.starts_with([':', ',']) || w + 1 >= end {
+            return true;
+        }
+        self.is(
+            w + 1,
+            &[
+                "that", "to", "if", "whether", "how", "what", "why", "he", "she", "they", "we",
+                "i", "it", "there",
+            ],
+        )
+    }
+
+    /// A row with no source: the cue and the rest of its clause.
+    pub(super) fn bare_cue(&self, s: usize, cue: &Cue) -> Attribution {
+        let content = self.indirect_content(s, cue.span.end, None, cue);
+        self.attribution(s, cue, None, content, false)
     }
 
     /// The hits of sentence `s` (hits are in text order, so by sentence too).

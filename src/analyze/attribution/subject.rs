@@ -9,7 +9,7 @@ impl Finder<'_, '_> {
         let range = self.analysis.sentence_words[s].clone();
         let form = Form::of(self.text().slice(cue.span.clone()));
         let j = word_at(self.words(), cue.span.start);
-        if self.noun_use(j, range.start, form) {
+        if self.noun_use(j, range.start, form) || self.reading_participle(s, j, form) {
             return None;
         }
         let (source, inverted) = match self.inverted_source(s, cue, form) {
@@ -17,14 +17,26 @@ impl Finder<'_, '_> {
             None => (self.subject(s, j, cue, form), false),
         };
         let source = source.filter(|src| !is_possessive(self.text().slice(src.clone())));
+        if source
+            .as_ref()
+            .is_some_and(|src| self.mute_subject(&cue.span, src))
+            || self.harm_with_object(&cue.span, source.as_ref())
+        {
+            return None;
+        }
         if source.is_none() && !self.verbal_without_subject(s, cue, form) {
             return None;
         }
-        let quote_before = self.quote_before(
-            source
-                .as_ref()
-                .map_or(cue.span.start, |r| r.start.min(cue.span.start)),
-        );
+        // a quote that ends the sentence before belongs to that sentence's
+        // speaker; a quote before the main verb is the main verb's, not a
+        // participle's (", adding that …" says something of its own)
+        let anchor = match (&source, form) {
+            (Some(r), f) if f != Form::Participle => r.start.min(cue.span.start),
+            _ => cue.span.start,
+        };
+        let quote_before = self
+            .quote_before(anchor)
+            .filter(|&q| self.quote_in_sentence(s, q));
         let after = source
             .as_ref()
             .filter(|_| inverted)
@@ -41,6 +53,28 @@ impl Finder<'_, '_> {
             }
         }
         Some(found)
+    }
+
+    /// ", effectively endorsing …", ", thereby conceding …": a participle
+    /// after an adverb of interpretation is the writer's reading of the
+    /// statement before it, not a new statement.
+    pub(super) fn reading_participle(&self, s: usize, j: usize, form: Form) -> bool {
+        let first = self.analysis.sentence_words[s].start;
+        form == Form::Participle
+            && j > first + 1
+            && self.is(j - 1, READING_ADVERBS)
+            && self.text()[self.words()[j - 2].span.end..self.words()[j - 1].span.start]
+                .contains(',')
+    }
+
+    /// Whether the rules refuse a cue outright, whatever the tagger says: a
+    /// verb of harm with an object, or a subject that cannot speak.
+    pub(super) fn refused(&self, s: usize, cue: &Cue) -> bool {
+        let form = Form::of(&self.text()[cue.span.clone()]);
+        let j = word_at(self.words(), cue.span.start);
+        let subject = self.subject(s, j, cue, form);
+        self.harm_with_object(&cue.span, subject.as_ref())
+            || subject.is_some_and(|src| self.mute_subject(&cue.span, &src))
     }
 
     /// Whether a cue with no subject found is still surely a verb: a past form
@@ -316,6 +350,7 @@ impl Finder<'_, '_> {
         }
         let range = self.analysis.sentence_words[s].clone();
         let start = self.words().get(range.start)?.span.start;
+        let start = self.dateline(s).map_or(start, |d| d.end);
         self.np_right(start, range.end, false)
             .filter(|src| src.end <= cue.span.start)
     }

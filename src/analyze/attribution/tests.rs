@@ -373,3 +373,165 @@ fn an_outlet_told_something_is_cited_as_the_channel() {
     let visited = outlets("Zakharova said she visited Xinhua News Agency.");
     assert!(visited.is_empty(), "{visited:?}");
 }
+
+/// Rows as (cue, source, speaker).
+fn speakers(text: &str) -> Vec<(String, String, String)> {
+    let lexicon = Lexicon::shared().expect("builtin");
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, lexicon);
+    a.attributions
+        .iter()
+        .map(|r| {
+            (
+                text[r.cue.clone()].to_string(),
+                r.source
+                    .clone()
+                    .map_or(String::new(), |s| text[s].to_string()),
+                r.speaker.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn headings_captions_and_datelines_are_never_sources() {
+    let cases: &[(&str, &str)] = &[
+        // a subheading with a colon is no speaker's line
+        (
+            "Lavrov spoke on Sunday.\n\nThe Quid Pro Quo: Ukraine for Taiwan\n\nThe deal is old.",
+            "The Quid Pro Quo",
+        ),
+        // an outlet in a dateline is the article's outlet
+        (
+            "CaliToday (28/12/2025): Russian Foreign Minister Sergei Lavrov issued an ultimatum on Sunday, declaring Russia's opposition to independence.",
+            "CaliToday",
+        ),
+        (
+            "MOSCOW \u{2015} The minister warned Tokyo, saying the drills would go ahead.",
+            "MOSCOW",
+        ),
+    ];
+    for (text, not_source) in cases {
+        let got = speakers(text);
+        assert!(
+            got.iter().all(|(_, src, _)| !src.contains(not_source)),
+            "{text:?}: {not_source:?} is a source in {got:?}"
+        );
+    }
+    let got = speakers(cases[1].0);
+    assert!(
+        got.iter()
+            .any(|(cue, src, _)| cue == "declaring" && src.contains("Lavrov")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn according_to_a_speech_noun_takes_its_speaker() {
+    check(&[
+        (
+            "Russia will stand by China, according to remarks made by Russian Foreign Minister Sergei Lavrov.",
+            vec![row(
+                "according to",
+                "Russian Foreign Minister Sergei Lavrov",
+                "named",
+                false,
+            )],
+        ),
+        (
+            "Russia will stand by China, according to Lavrov's statement.",
+            vec![row("according to", "Lavrov", "named", false)],
+        ),
+        (
+            "Russia will stand by China, according to a statement from the Foreign Ministry.",
+            vec![row(
+                "according to",
+                "the Foreign Ministry",
+                "organisation",
+                false,
+            )],
+        ),
+    ]);
+}
+
+#[test]
+fn harm_verbs_with_objects_and_abstract_subjects_are_no_cues() {
+    for text in [
+        "Japan's military expansion, especially its efforts in the Southwest Islands, directly threatens the passage for the Russian Pacific Fleet.",
+        "The resulting consensus confirms a new geopolitical reality: Russia provides the oil.",
+        "The remarks underscore the strengthening alliance between Russia and China.",
+        "The statements underline rising tensions in East Asia.",
+    ] {
+        let got = rows(text);
+        assert!(
+            got.iter().all(|r| !matches!(
+                r.0.as_str(),
+                "threatens" | "confirms" | "underscore" | "underline"
+            )),
+            "{text:?}: {got:?}"
+        );
+    }
+    // a person who threatens is speaking; so does a poll that shows
+    check(&[
+        (
+            "Trump threatened to sue the newspaper.",
+            vec![row("threatened", "Trump", "named", false)],
+        ),
+        (
+            "The latest polls suggest the race is tight.",
+            vec![row("suggest", "The latest polls", "vague", false)],
+        ),
+    ]);
+}
+
+#[test]
+fn pronouns_skip_captions_and_check_gender() {
+    let text = "Russian Foreign Minister Lavrov issued a clear warning to Japan.\n\nSanae Takaichi\n\nHe stated that Japan's militarization poses a threat.";
+    let got = speakers(text);
+    assert!(
+        got.contains(&("stated".into(), "He".into(), "Sergei Lavrov".into())),
+        "{got:?}"
+    );
+    let text = "Ms Takaichi said a Chinese attack could be a survival-threatening situation. Lavrov met reporters. She suggested Japan could act.";
+    let got = speakers(text);
+    assert!(
+        got.contains(&("suggested".into(), "She".into(), "Sanae Takaichi".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_titled_surname_is_the_listed_person() {
+    let got = speakers("Russian Foreign Minister Lavrov said Japan must think twice.");
+    assert!(
+        got.iter()
+            .any(|(cue, _, who)| cue == "said" && who == "Sergei Lavrov"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_quote_belongs_to_the_speaker_of_its_own_sentence() {
+    let text = "Lavrov said: \u{201C}Japan must think twice about it.\u{201D} Takaichi told parliament Japan would defend itself.";
+    let lexicon = Lexicon::shared().expect("builtin");
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, lexicon);
+    let told = a
+        .attributions
+        .iter()
+        .find(|r| &text[r.cue.clone()] == "told")
+        .expect("a told row");
+    assert!(!told.direct, "{:?}", &text[told.content.clone()]);
+}
+
+#[test]
+fn one_statement_is_one_row() {
+    let got = rows(
+        "\"Taiwan is an integral part of China,\" Lavrov asserted, effectively endorsing Beijing's narrative.",
+    );
+    assert_eq!(got, vec![row("asserted", "Lavrov", "named", true)]);
+    // a participle that adds something of its own is a statement of its own
+    let got = rows("\"We will respond,\" Lavrov said, adding that Japan must think twice.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(!got[1].3, "{got:?}");
+}

@@ -1,0 +1,678 @@
+//! The learned cue tagger: a linear model over readable per-word features
+//! that says how likely a word is part of an attribution cue.
+//!
+//! It works with the rules, not instead of them: it proposes cues the word
+//! lists miss ("found", "believe", "want", "refused") and vetoes cues the lists
+//! hold where they are not attributive (a "said" in "the said committee", a
+//! "called" that names); the rules then find the source and the content of
+//! every cue. A proposal becomes a row only where the rules find a subject for
+//! it, so the tagger cannot add a statement without a speaker.
+//!
+//! The model is a file (`lexicons/models/attribution.tsv`: a header of `#`
+//! lines saying how it was made, then `feature<TAB>weight` rows), compiled in
+//! like the lexicons; applying it is a sum of the weights of a word's
+//! features. Proper names are masked in the features (`<name>`, `<cap>`), so
+//! the weights are about language, not about who is in the news.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Finder;
+use super::grammar::{CLOSERS, DASHES, OPENERS};
+use crate::lexicon::{CuePosition, Family, Target};
+
+/// The shipped cue model.
+const BUILTIN: &str = include_str!("../../../lexicons/models/attribution.tsv");
+
+static SHARED: LazyLock<CueModel> =
+    LazyLock::new(|| CueModel::parse(BUILTIN).unwrap_or_else(|_| CueModel::default()));
+
+/// A word scoring above this is proposed as a cue where the rules have none.
+pub(super) const PROPOSE_AT: f64 = 0.0;
+/// A word scoring above this is part of a source.
+pub(super) const SOURCE_AT: f64 = 0.0;
+/// A one-word rule cue scoring below this is vetoed.
+pub(super) const VETO_AT: f64 = -1.0;
+/// A proposal scoring above this makes a row even with no subject found, as
+/// a verb of the lists does.
+pub(super) const SURE_AT: f64 = 3.0;
+
+/// Weights of the tagger's features: one set says whether a word is part of
+/// a cue, the other (features written `source:FEATURE` in the file) whether it
+/// is part of a source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CueModel {
+    weights: HashMap<String, f64, Fnv>,
+    source: HashMap<String, f64, Fnv>,
+}
+
+/// FNV-1a: the model is looked up a few dozen times per word, and SipHash's
+/// protection against chosen keys buys nothing for a shipped file.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Fnv;
+
+/// The state of an FNV-1a hash.
+pub struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The prefix of a source weight's feature in the model file.
+const SOURCE: &str = "source:";
+
+/// A bad model file: the line and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ModelError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl CueModel {
+    /// The built-in model.
+    pub fn builtin() -> &'static CueModel {
+        &SHARED
+    }
+
+    /// Reads a model: `#` lines and blank lines are skipped, every other line
+    /// is `feature<TAB>weight` with a finite weight.
+    pub fn parse(text: &str) -> Result<CueModel, ModelError> {
+        let (mut weights, mut source) = (HashMap::default(), HashMap::default());
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let err = |message: String| ModelError {
+                line: i + 1,
+                message,
+            };
+            let (feature, weight) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| err("expected `feature<TAB>weight`".into()))?;
+            let weight: f64 = weight
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("weight `{weight}` is not a number")))?;
+            if !weight.is_finite() {
+                return Err(err(format!("weight `{weight}` is not finite")));
+            }
+            let slot = match feature.strip_prefix(SOURCE) {
+                Some(f) => source.insert(f.to_string(), weight),
+                None => weights.insert(feature.to_string(), weight),
+            };
+            if slot.is_some() {
+                return Err(err(format!("feature `{feature}` appears twice")));
+            }
+        }
+        Ok(CueModel { weights, source })
+    }
+
+    /// The model as `feature<TAB>weight` lines after `header` (each header
+    /// line gets a `# `), heaviest first, then by name: the same weights give
+    /// the same bytes.
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+        for (prefix, set) in [("", &self.weights), (SOURCE, &self.source)] {
+            let mut rows: Vec<(&String, &f64)> = set.iter().collect();
+            rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+            for (feature, weight) in rows {
+                let _ = writeln!(out, "{prefix}{feature}\t{weight:.4}");
+            }
+        }
+        out
+    }
+
+    /// Number of weights.
+    pub fn len(&self) -> usize {
+        self.weights.len() + self.source.len()
+    }
+
+    /// The sum of the source weights of `features`.
+    pub fn source_score<S: AsRef<str>>(&self, features: &[S]) -> f64 {
+        features
+            .iter()
+            .filter_map(|f| self.source.get(f.as_ref()))
+            .sum()
+    }
+
+    /// This model's cue weights with `other`'s cue weights as source weights.
+    pub fn with_source(mut self, other: CueModel) -> CueModel {
+        self.source = other.weights;
+        self
+    }
+
+    /// Whether the model has source weights.
+    pub fn has_source(&self) -> bool {
+        !self.source.is_empty()
+    }
+
+    /// Whether the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The sum of the weights of `features`.
+    pub fn score<S: AsRef<str>>(&self, features: &[S]) -> f64 {
+        features
+            .iter()
+            .filter_map(|f| self.weights.get(f.as_ref()))
+            .sum()
+    }
+
+    /// The `keep` heaviest weights (the bias always stays).
+    pub fn pruned(&self, keep: usize) -> CueModel {
+        let mut rows: Vec<(&String, &f64)> = self.weights.iter().collect();
+        rows.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+        let mut weights: HashMap<String, f64, Fnv> = rows
+            .into_iter()
+            .filter(|(_, w)| **w != 0.0)
+            .take(keep)
+            .map(|(f, w)| (f.clone(), *w))
+            .collect();
+        if let Some(b) = self.weights.get(BIAS) {
+            weights.insert(BIAS.to_string(), *b);
+        }
+        CueModel {
+            weights,
+            source: HashMap::default(),
+        }
+    }
+}
+
+const BIAS: &str = "bias";
+
+/// Bucket of a distance in words.
+fn bucket(d: usize) -> &'static str {
+    match d {
+        0 => "0",
+        1 => "1",
+        2..=3 => "2-3",
+        4..=7 => "4-7",
+        _ => "8+",
+    }
+}
+
+fn shape(word: &str) -> &'static str {
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        "d"
+    } else if word.chars().all(char::is_uppercase) && word.chars().count() > 1 {
+        "XX"
+    } else if first.is_uppercase() {
+        "Xx"
+    } else {
+        "x"
+    }
+}
+
+impl Finder<'_, '_> {
+    /// The word as the model sees it: lower-cased, with names masked.
+    pub(super) fn token(&self, w: usize) -> String {
+        let words = self.words();
+        let first = self.analysis.sentence_words[words[w].sentence].start == w;
+        let lower = self.lower(w);
+        match self.names[w] {
+            Some(Target::Name { .. }) => return "<name>".into(),
+            Some(Target::Source(_)) => return "<outlet>".into(),
+            _ => {}
+        }
+        if lower.chars().all(|c| c.is_ascii_digit()) {
+            return "<num>".into();
+        }
+        let name_like = words[w].capitalised
+            && !self.role_noun(&lower)
+            && !self.cue_words[w]
+            && (!first || self.capitalised_elsewhere(&lower));
+        if name_like { "<cap>".into() } else { lower }
+    }
+
+    /// The lexicon flag of a word: which kind of cue, or source word, covers it.
+    fn flag(&self, w: usize) -> &'static str {
+        if self.cue_words[w] {
+            return self.cue_position(w);
+        }
+        match self.names[w] {
+            Some(Target::Name { .. }) => "name",
+            Some(Target::Source(_)) => "outlet",
+            Some(Target::Term(_)) => "vague",
+            _ => "-",
+        }
+    }
+
+    /// The position of the cue that covers word `w`.
+    fn cue_position(&self, w: usize) -> &'static str {
+        let span = &self.words()[w].span;
+        let s = self.words()[w].sentence;
+        for (_, hit) in self.sentence_hits(s) {
+            if hit.start <= span.start && span.end <= hit.end {
+                for t in &hit.targets {
+                    if let Some(c) = super::category(self.lexicon, t)
+                        && c.family == Family::Cue
+                    {
+                        return match (c.position, c.loaded_cue) {
+                            (CuePosition::BeforeSource, _) => "cue-phrase",
+                            (CuePosition::VerbWithSubject, _) => "cue-thought",
+                            (_, true) => "cue-loaded",
+                            _ => "cue-verb",
+                        };
+                    }
+                }
+            }
+        }
+        "cue-verb"
+    }
+
+    /// The punctuation right before and after a word, as a class.
+    fn gaps(&self, w: usize) -> (&'static str, &'static str) {
+        let words = self.words();
+        let text = self.text();
+        let s = words[w].sentence;
+        let range = self.analysis.sentence_words[s].clone();
+        let sentence = self.sentence_span(s);
+        let before = if w > range.start {
+            &text[words[w - 1].span.end..words[w].span.start]
+        } else {
+            &text[sentence.start..words[w].span.start]
+        };
+        let after = if w + 1 < range.end {
+            &text[words[w].span.end..words[w + 1].span.start]
+        } else {
+            &text[words[w].span.end..sentence.end]
+        };
+        (class(before), class(after))
+    }
+
+    /// The features of word `w`, readable: `w=said`, `p1=<name>`, `dist=L1`...
+    pub(super) fn features(&self, w: usize, cue_at: &[usize]) -> Vec<String> {
+        let words = self.words();
+        let s = words[w].sentence;
+        let range = self.analysis.sentence_words[s].clone();
+        let tok = |k: usize| self.token(k);
+        let t = tok(w);
+        let lower = self.lower(w);
+        let mut f = vec![BIAS.to_string(), format!("w={t}")];
+        if t.starts_with('<') {
+            f.push(format!(
+                "shape={}",
+                shape(&self.text()[words[w].span.clone()])
+            ));
+        } else {
+            let n = lower.chars().count();
+            if n > 3 {
+                let suffix: String = lower.chars().skip(n - 3).collect();
+                f.push(format!("suf={suffix}"));
+            }
+            f.push(format!(
+                "shape={}",
+                shape(&self.text()[words[w].span.clone()])
+            ));
+        }
+        let flag = self.flag(w);
+        f.push(format!("lex={flag}"));
+        let p1 = if w > range.start {
+            tok(w - 1)
+        } else {
+            "<s>".into()
+        };
+        let n1 = if w + 1 < range.end {
+            tok(w + 1)
+        } else {
+            "</s>".into()
+        };
+        f.push(format!("p1={p1}"));
+        f.push(format!("n1={n1}"));
+        f.push(format!("p1w={p1}|{t}"));
+        f.push(format!("wn1={t}|{n1}"));
+        if w >= range.start + 2 {
+            f.push(format!("p2={}", tok(w - 2)));
+        }
+        if w + 2 < range.end {
+            f.push(format!("n2={}", tok(w + 2)));
+        }
+        if w > range.start {
+            f.push(format!("p1lex={}", self.flag(w - 1)));
+        }
+        if w + 1 < range.end {
+            f.push(format!("n1lex={}", self.flag(w + 1)));
+        }
+        let (before, after) = self.gaps(w);
+        f.push(format!("gap<{before}"));
+        f.push(format!("gap>{after}"));
+        f.push(format!("gap<{before}|{t}"));
+        f.push(format!("w|gap>{t}|{after}"));
+        if self.in_quote(words[w].span.start) {
+            f.push("inquote".into());
+        }
+        // the nearest reporting-cue word of the lists, by side
+        let k = cue_at.partition_point(|&c| c < w);
+        let left = k
+            .checked_sub(1)
+            .map(|i| cue_at[i])
+            .filter(|&c| c >= range.start);
+        let right = cue_at[k..]
+            .iter()
+            .copied()
+            .find(|&c| c != w)
+            .filter(|&c| c < range.end);
+        match (left, right) {
+            (Some(l), Some(r)) if r - w < w - l => f.push(format!("cueR={}", bucket(r - w))),
+            (Some(l), _) => f.push(format!("cueL={}", bucket(w - l))),
+            (None, Some(r)) => f.push(format!("cueR={}", bucket(r - w))),
+            (None, None) => f.push("cue=none".into()),
+        }
+        if w == range.start {
+            f.push("first".into());
+        }
+        let head = self.head_class(w);
+        f.push(format!("head={head}"));
+        f.push(format!("head|w={head}|{t}"));
+        f
+    }
+
+    /// What the walk left from word `w` (as if it were a verb) ends on: a
+    /// pronoun, a name, a role or vague-source noun, another word, or a
+    /// comma, a coordinator, a relative pronoun, nothing.
+    fn head_class(&self, w: usize) -> &'static str {
+        let s = self.words()[w].sentence;
+        match self.left_head(s, w, self.words()[w].span.start) {
+            super::Head::Word(k) => {
+                let lower = self.lower(k);
+                if super::grammar::PRONOUNS.contains(&lower.as_str()) {
+                    "pronoun"
+                } else if self.names[k].is_some() {
+                    "name"
+                } else if self.role_noun(&lower) {
+                    "role"
+                } else if self.words()[k].capitalised {
+                    "cap"
+                } else {
+                    "word"
+                }
+            }
+            super::Head::Comma(_) => "comma",
+            super::Head::Coordinated => "and",
+            super::Head::Relative(_) => "rel",
+            super::Head::Nothing => "none",
+        }
+    }
+
+    /// The words of the article covered by a cue of the lists, in order.
+    pub(super) fn cue_word_indexes(&self) -> Vec<usize> {
+        (0..self.words().len())
+            .filter(|&w| self.cue_words[w])
+            .collect()
+    }
+
+    /// The tagger's cue and source scores of every word of sentence `s`.
+    pub(super) fn scores(&self, s: usize, cue_at: &[usize]) -> Vec<(f64, f64)> {
+        let model = self.model;
+        self.analysis.sentence_words[s]
+            .clone()
+            .map(|w| {
+                // words inside a quotation are the quoted speaker's: the
+                // rules make no cue and take no source there
+                if self.in_quote(self.words()[w].span.start) {
+                    return (f64::NEG_INFINITY, f64::NEG_INFINITY);
+                }
+                let f = self.features(w, cue_at);
+                (model.score(&f), model.source_score(&f))
+            })
+            .collect()
+    }
+}
+
+/// The punctuation between two words, as a class.
+fn class(gap: &str) -> &'static str {
+    let gap = gap.trim();
+    if gap.is_empty() {
+        " "
+    } else if gap.contains(OPENERS) || gap.contains(CLOSERS) {
+        if gap.contains(',') { ",q" } else { "q" }
+    } else if gap.contains(',') {
+        ","
+    } else if gap.contains(':') {
+        ":"
+    } else if gap.contains(DASHES) {
+        "-"
+    } else if gap.contains('(') || gap.contains(')') {
+        "("
+    } else {
+        "p"
+    }
+}
+
+/// One annotated article of a gold JSONL file: its id, text and gold cue spans (bytes).
+#[derive(Debug, Clone)]
+pub struct GoldCues {
+    /// The article id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Byte spans of the gold cues.
+    pub cues: Vec<Range<usize>>,
+    /// Byte spans of the gold sources.
+    pub sources: Vec<Range<usize>>,
+}
+
+/// Reads gold JSONL (`{"id", "text", "spans": [{"start", "end", "label"}]}`,
+/// character offsets): the `cue` spans of each line, as byte spans.
+pub fn read_gold(jsonl: &str) -> Result<Vec<GoldCues>, ModelError> {
+    #[derive(serde::Deserialize)]
+    struct Span {
+        start: usize,
+        end: usize,
+        label: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        text: String,
+        spans: Vec<Span>,
+    }
+    let mut out = Vec::new();
+    for (i, line) in jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let err = |message: String| ModelError {
+            line: i + 1,
+            message,
+        };
+        let doc: Line = serde_json::from_str(line).map_err(|e| err(e.to_string()))?;
+        let bytes: Vec<usize> = doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([doc.text.len()])
+            .collect();
+        let (mut cues, mut sources) = (Vec::new(), Vec::new());
+        for span in &doc.spans {
+            if !matches!(span.label.as_str(), "cue" | "source" | "content") {
+                return Err(err(format!(
+                    "unknown label `{}`: use cue, source or content",
+                    span.label
+                )));
+            }
+            if span.start >= span.end || span.end >= bytes.len() {
+                return Err(err(format!(
+                    "span {}..{} is empty or outside the text ({} characters)",
+                    span.start,
+                    span.end,
+                    bytes.len() - 1
+                )));
+            }
+            let at = bytes[span.start]..bytes[span.end];
+            match span.label.as_str() {
+                "cue" => cues.push(at),
+                "source" => sources.push(at),
+                _ => {}
+            }
+        }
+        out.push(GoldCues {
+            id: doc.id,
+            text: doc.text,
+            cues,
+            sources,
+        });
+    }
+    Ok(out)
+}
+
+/// The examples of one article: each word's features and whether it lies in
+/// one of `gold` (the gold cues, or the gold sources).
+pub fn examples(
+    article: &crate::ingest::Article,
+    gold: &[Range<usize>],
+    lexicon: &crate::lexicon::Lexicon,
+) -> Vec<(Vec<String>, bool)> {
+    let analysis = super::super::analyze(article, lexicon);
+    let finder = Finder::new(&analysis, lexicon);
+    let cue_at = finder.cue_word_indexes();
+    let words = finder.words();
+    (0..words.len())
+        .map(|w| {
+            let span = &words[w].span;
+            let gold = gold
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end);
+            (finder.features(w, &cue_at), gold)
+        })
+        .collect()
+}
+
+/// Trains an averaged perceptron over `examples` for `epochs` passes in a
+/// fixed order: the same examples give the same weights.
+pub fn train(examples: &[(Vec<String>, bool)], epochs: usize) -> CueModel {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut ids: Vec<Vec<usize>> = Vec::with_capacity(examples.len());
+    let mut names: Vec<&str> = Vec::new();
+    for (features, _) in examples {
+        ids.push(
+            features
+                .iter()
+                .map(|f| {
+                    *index.entry(f.as_str()).or_insert_with(|| {
+                        names.push(f.as_str());
+                        names.len() - 1
+                    })
+                })
+                .collect(),
+        );
+    }
+    let n = names.len();
+    let (mut w, mut total, mut stamp) = (vec![0.0f64; n], vec![0.0f64; n], vec![0u64; n]);
+    let mut step: u64 = 0;
+    for _ in 0..epochs {
+        for (x, (_, gold)) in ids.iter().zip(examples) {
+            step += 1;
+            let score: f64 = x.iter().map(|&i| w[i]).sum();
+            let y = if *gold { 1.0 } else { -1.0 };
+            if score * y <= 0.0 {
+                for &i in x {
+                    total[i] += (step - stamp[i]) as f64 * w[i];
+                    stamp[i] = step;
+                    w[i] += y;
+                }
+            }
+        }
+    }
+    let weights = (0..n)
+        .filter_map(|i| {
+            let sum = total[i] + (step - stamp[i]) as f64 * w[i];
+            let avg = sum / step.max(1) as f64;
+            (avg.abs() > 1e-6).then(|| (names[i].to_string(), avg))
+        })
+        .collect();
+    CueModel {
+        weights,
+        source: HashMap::default(),
+    }
+}
+
+/// Trains, keeps the `keep` heaviest features, and trains again over those
+/// only, so that the kept weights are refitted rather than cut.
+pub fn train_pruned(examples: &[(Vec<String>, bool)], epochs: usize, keep: usize) -> CueModel {
+    let full = train(examples, epochs);
+    if keep == 0 || full.len() <= keep {
+        return full;
+    }
+    let kept = full.pruned(keep);
+    let narrowed: Vec<(Vec<String>, bool)> = examples
+        .iter()
+        .map(|(f, y)| {
+            let f = f
+                .iter()
+                .filter(|x| kept.weights.contains_key(x.as_str()))
+                .cloned()
+                .collect();
+            (f, *y)
+        })
+        .collect();
+    train(&narrowed, epochs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_file_round_trips() {
+        let m = CueModel::parse("# made by a test\nbias\t-1.5\nw=said\t3.25\nsource:w=he\t2\n")
+            .expect("parse");
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.source_score(&["w=he"]), 2.0);
+        assert_eq!(m.score(&["bias", "w=said", "w=other"]), 1.75);
+        let again = CueModel::parse(&m.to_tsv("again")).expect("parse");
+        assert_eq!(again, m);
+    }
+
+    #[test]
+    fn bad_model_lines_are_named() {
+        for (text, line) in [
+            ("bias\tx\n", 1),
+            ("# h\nbias\tNaN\n", 2),
+            ("w=a\t1\nw=a\t2\n", 2),
+            ("no tab\n", 1),
+        ] {
+            assert_eq!(CueModel::parse(text).unwrap_err().line, line, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns_a_word() {
+        let ex: Vec<(Vec<String>, bool)> = (0..20)
+            .map(|i| {
+                let word = if i % 2 == 0 { "w=said" } else { "w=cat" };
+                (vec![BIAS.to_string(), word.to_string()], i % 2 == 0)
+            })
+            .collect();
+        let a = train(&ex, 3);
+        assert_eq!(a, train(&ex, 3));
+        assert!(a.score(&["bias", "w=said"]) > 0.0);
+        assert!(a.score(&["bias", "w=cat"]) < 0.0);
+    }
+}

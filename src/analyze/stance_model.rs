@@ -27,6 +27,7 @@ use super::actors::{ActorRef, Mention};
 use super::hedge_model::shape;
 use super::words::word_at;
 use crate::lexicon::{Family, Lexicon, Target};
+use crate::text::Slice;
 
 /// The non-null labels (the null label is "neutral").
 pub const LABELS: &[&str] = &["negative", "positive"];
@@ -86,7 +87,8 @@ pub fn mention_features(
     // clause index of each word
     let mut clause = vec![0usize; range.len()];
     for k in 1..range.len() {
-        let gap = &text[words[range.start + k - 1].span.end..words[range.start + k].span.start];
+        let gap =
+            text.slice(words[range.start + k - 1].span.end..words[range.start + k].span.start);
         clause[k] = clause[k - 1] + usize::from(gap.contains(CLAUSE_BREAKS));
     }
     // mention words (k-indices within the sentence)
@@ -168,10 +170,13 @@ pub fn mention_features(
     }
     // lexicon polar hits and the rules' verdict
     let mut rule = 0.0;
-    for h in analysis
-        .terms
+    // terms are in sentence order: read only this sentence's
+    let terms = &analysis.terms;
+    let terms_first = terms.partition_point(|h| h.sentence < sentence);
+    let terms_last = terms.partition_point(|h| h.sentence <= sentence);
+    for h in terms[terms_first..terms_last.max(terms_first)]
         .iter()
-        .filter(|h| h.sentence == sentence && h.primary && h.value != 0.0)
+        .filter(|h| h.primary && h.value != 0.0)
     {
         let sign = if h.value > 0.0 { "pos" } else { "neg" };
         let k = word_at(words, h.start).saturating_sub(range.start);

@@ -77,6 +77,22 @@ fn readme_license_and_changelog_in_a_folder_are_not_articles() {
         manifest(out.path())["notes"].as_array().map(Vec::len),
         Some(4)
     );
+    // a folder of nothing but such files is no corpus: the earlier reports stay
+    let before = fs::read(out.path().join("articles.csv")).expect("articles.csv");
+    framescore()
+        .arg("score")
+        .arg(dir.path().join("sub"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "sub: holds no article: its 1 .txt",
+        ));
+    assert_eq!(
+        fs::read(out.path().join("articles.csv")).expect("articles.csv"),
+        before
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! twice, or a file inside a folder also given) is read once, with a warning.
 //! A file named explicitly is read whatever its name.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -24,16 +25,23 @@ pub(super) struct Reader<'a> {
     options: &'a IngestOptions,
     sink: &'a mut dyn FnMut(Item) -> bool,
     seen: HashSet<PathBuf>,
+    /// Articles passed to the sink so far (counted by the caller's wrapper).
+    articles: &'a Cell<usize>,
     /// Files reached a second time and not read again.
     pub(super) duplicate_inputs: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(options: &'a IngestOptions, sink: &'a mut dyn FnMut(Item) -> bool) -> Self {
+    pub(super) fn new(
+        options: &'a IngestOptions,
+        sink: &'a mut dyn FnMut(Item) -> bool,
+        articles: &'a Cell<usize>,
+    ) -> Self {
         Reader {
             options,
             sink,
             seen: HashSet::new(),
+            articles,
             duplicate_inputs: 0,
         }
     }
@@ -87,6 +95,7 @@ impl<'a> Reader<'a> {
             .sort_by_file_name()
             .into_iter();
         let mut found = 0;
+        let articles_before = self.articles.get();
         while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -183,6 +192,12 @@ impl<'a> Reader<'a> {
         }
         if found == 0 {
             let message = "holds no .txt, .md, .jsonl, .ndjson or .csv file; point framescore at a folder of articles".to_string();
+            return self.emit(skip(&dir.display().to_string(), message));
+        }
+        if self.articles.get() == articles_before {
+            let message = format!(
+                "holds no article: its {found} .txt, .md, .jsonl, .ndjson or .csv file(s) were passed over or unreadable (see the messages above)"
+            );
             return self.emit(skip(&dir.display().to_string(), message));
         }
         true

@@ -180,7 +180,14 @@ pub fn read_inputs(
     options: &IngestOptions,
     sink: &mut dyn FnMut(Item) -> bool,
 ) -> ReadStats {
-    let mut reader = files::Reader::new(options, sink);
+    let articles = std::cell::Cell::new(0usize);
+    let mut counting = |item: Item| {
+        if matches!(item, Item::Article(_)) {
+            articles.set(articles.get() + 1);
+        }
+        sink(item)
+    };
+    let mut reader = files::Reader::new(options, &mut counting, &articles);
     for input in inputs {
         if !reader.read_input(input) {
             break;

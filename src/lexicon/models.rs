@@ -91,3 +91,39 @@ pub fn attach(lexicon: &mut Lexicon, loaded: Loaded) {
         lexicon.models.hedges = Some(model);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped models load and are in canonical form: what the loader
+    /// reads, the writer writes back byte for byte (sorted, four decimals).
+    #[test]
+    fn shipped_models_are_canonical() {
+        let files: Vec<LexiconFile> = super::super::builtin_files()
+            .into_iter()
+            .filter(is_model)
+            .collect();
+        assert!(files.len() >= 2, "hedges and targets are built in");
+        for file in &files {
+            let stem = file
+                .name
+                .trim_start_matches("models/")
+                .trim_end_matches(".tsv");
+            let t = task(stem).expect("known task");
+            let model = Model::parse(&file.path, &file.text, t.labels(), t.templates())
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                model.to_tsv(&[]),
+                file.text,
+                "{} is not canonical",
+                file.name
+            );
+            assert!(
+                model
+                    .header_value("made by")
+                    .is_some_and(|c| c.starts_with("framescore train"))
+            );
+        }
+    }
+}

@@ -85,6 +85,10 @@ pub struct RuleWords {
     pub accusing_verbs: WordList,
     /// Verbs of fearing: their object is the experiencer's view of a threat.
     pub fearing_verbs: WordList,
+    /// Nouns of discourse or tactic ("narrative", "tactic", "propaganda"):
+    /// what follows "of" after one that an actor's possessive owns is the
+    /// possessor's framing, not the writer's.
+    pub discourse_nouns: WordList,
     /// Verbs of causing a feeling in their object ("alarmed Beijing",
     /// "angered Tokyo"): the feeling is the object's, so the word judges
     /// no one.
@@ -122,12 +126,13 @@ pub struct RuleWords {
 impl RuleWords {
     /// Every list with its ID, as written in `[words.ID]`: the one place that
     /// ties an ID to a field.
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 21] {
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 22] {
         [
             ("accusing_verbs", &mut self.accusing_verbs),
             ("addressee_verbs", &mut self.addressee_verbs),
             ("degree_adjectives", &mut self.degree_adjectives),
             ("directive_verbs", &mut self.directive_verbs),
+            ("discourse_nouns", &mut self.discourse_nouns),
             ("event_nouns", &mut self.event_nouns),
             ("experiencer_nouns", &mut self.experiencer_nouns),
             ("fearing_verbs", &mut self.fearing_verbs),

@@ -385,6 +385,13 @@ fn feelings_belong_to_who_feels_them() {
             "terrible",
             ("Japan", -1.0, true),
         ),
+        // the of-complement of a possessed tactic or narrative is the
+        // possessor's framing
+        (
+            "Zakharova spoke, mirroring Beijing's favorite tactic of using historical guilt against Japan.",
+            "guilt",
+            ("Japan", -1.0, true),
+        ),
         (
             "Japan's government has alarmed Beijing.",
             "alarmed",

@@ -37,6 +37,36 @@ pub(super) fn accusation(
     })
 }
 
+/// Words before a polar word searched for a possessed noun of discourse
+/// ("Beijing's favorite tactic of ...").
+pub(super) const DISCOURSE_REACH: usize = 8;
+
+/// The hit lies in the of-complement of a noun of discourse or tactic that an
+/// actor's possessive owns ("Beijing's favorite tactic of using historical
+/// guilt", "Moscow's narrative of Japanese militarism"): the framing is the
+/// possessor's, not the writer's. A "that" clause is left alone, since it is
+/// as often a relative clause that the writer adds ("Beijing's narrative
+/// that extends beyond the strait to its aggressive claims").
+pub(super) fn possessed_framing(
+    rules: &RuleWords,
+    text: &str,
+    sentence_start: usize,
+    hit: &Range<usize>,
+) -> bool {
+    let words = last_words(text.slice(sentence_start..hit.start), DISCOURSE_REACH);
+    // words are last first: find "of", then the noun before it, then a
+    // possessive at most two words before the noun
+    words.iter().enumerate().any(|(i, w)| {
+        bare_lower(w) == "of"
+            && words
+                .get(i + 1)
+                .is_some_and(|noun| rules.discourse_nouns.contains(&bare_lower(noun)))
+            && words[(i + 2).min(words.len())..(i + 4).min(words.len())]
+                .iter()
+                .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+    })
+}
+
 /// Sets voice and speaker: inside a source's quote or attributed content, or the writer's own.
 pub(super) fn voice(
     analysis: &Analysis,
@@ -64,7 +94,10 @@ pub(super) fn voice(
     th.speaker = attribution.and_then(|a| analysis.attributions[a].speaker.clone());
     if !th.quoted && th.family.is_polar() {
         let start = analysis.doc.sentences[th.sentence].span.start;
-        th.quoted = accusation(rules, &analysis.article.text, start, &(th.start..th.end));
+        let text = analysis.article.text.as_str();
+        let hit = th.start..th.end;
+        th.quoted =
+            accusation(rules, text, start, &hit) || possessed_framing(rules, text, start, &hit);
     }
 }
 

@@ -369,9 +369,9 @@ mod tests {
 
     /// The actor ids of every non-pronoun mention of `word` in `text`.
     fn actors_of(text: &str, word: &str) -> Vec<String> {
-        let lexicon = Lexicon::builtin().expect("builtin");
+        let lexicon = Lexicon::shared().expect("builtin");
         let article = Article::from_text("t", text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         a.mentions
             .iter()
             .filter(|m| !m.pronoun && text[m.span.clone()] == *word)

@@ -259,9 +259,9 @@ mod tests {
     use crate::lexicon::Lexicon;
 
     fn quotes(text: &str) -> Vec<(String, bool)> {
-        let lexicon = Lexicon::builtin().expect("builtin");
+        let lexicon = Lexicon::shared().expect("builtin");
         let article = Article::from_text("t", text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         a.quotes
             .iter()
             .map(|q| (text[q.inner.clone()].to_string(), q.unbalanced))
@@ -344,9 +344,9 @@ mod tests {
     fn twenty_thousand_word_quote_is_one_quote_and_its_cues_are_the_speakers() {
         let body = "we said the plan works and they told us so ".repeat(2000);
         let text = format!("Lavrov said: \u{201C}{body}\u{201D} It ended.");
-        let lexicon = Lexicon::builtin().expect("builtin");
+        let lexicon = Lexicon::shared().expect("builtin");
         let article = Article::from_text("t", &text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         assert_eq!(a.quotes.len(), 1);
         assert!(a.quotes[0].words >= 20_000);
         assert!(
@@ -360,14 +360,14 @@ mod tests {
     fn sentence_with_hundreds_of_marks_and_cues_stays_sane() {
         let text =
             "\"Yes,\" he said, \u{201C}no\u{201D} \u{00AB}maybe\u{00BB} \u{2014} ".repeat(300);
-        let lexicon = Lexicon::builtin().expect("builtin");
+        let lexicon = Lexicon::shared().expect("builtin");
         let article = Article::from_text("t", &text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         assert_eq!(a.quotes.len(), 900);
         assert!(a.attributions.len() <= 600);
         let unbalanced = "\u{201C}a \u{201D}b \u{201D} \"c ' \u{2018}d ".repeat(300);
         let article = Article::from_text("t", &unbalanced);
-        let _ = analyze(&article, &lexicon);
+        let _ = analyze(&article, lexicon);
     }
 
     #[test]

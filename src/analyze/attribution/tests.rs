@@ -3,9 +3,9 @@ use crate::ingest::Article;
 use crate::lexicon::Lexicon;
 
 fn rows(text: &str) -> Vec<Row> {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let article = Article::from_text("t", text);
-    let a = analyze(&article, &lexicon);
+    let a = analyze(&article, lexicon);
     a.attributions
         .iter()
         .map(|r| {
@@ -207,7 +207,7 @@ fn verbs_of_thought_and_evidence_need_a_subject() {
 
 #[test]
 fn odd_input_never_panics() {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let pieces = [
         "said ",
         "Lavrov ",
@@ -248,7 +248,7 @@ fn odd_input_never_panics() {
             text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         let article = Article::from_text("t", &text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         for r in &a.attributions {
             assert!(text.get(r.cue.clone()).is_some(), "{text:?}");
             assert!(text.get(r.content.clone()).is_some(), "{text:?}");
@@ -258,10 +258,10 @@ fn odd_input_never_panics() {
 
 #[test]
 fn pronoun_carries_last_named_speaker() {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let text = "Sergei Lavrov said talks went well. He added that Japan should wait.";
     let article = Article::from_text("t", text);
-    let a = analyze(&article, &lexicon);
+    let a = analyze(&article, lexicon);
     let speakers: Vec<_> = a.attributions.iter().map(|r| r.speaker.clone()).collect();
     assert_eq!(
         speakers,
@@ -359,10 +359,10 @@ fn a_passive_cue_with_an_agent_takes_the_agent_as_source() {
 
 #[test]
 fn an_outlet_told_something_is_cited_as_the_channel() {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let outlets = |text: &str| {
         let article = Article::from_text("t", text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         a.attributions
             .iter()
             .flat_map(|r| r.outlets.iter().map(|o| lexicon.sources[*o].label.clone()))

@@ -4,10 +4,10 @@ use crate::lexicon::Lexicon;
 
 /// (term text, target actor label or "-", negated, quoted) for every primary polar hit.
 fn hits(text: &str, targets: Vec<TargetSpec>) -> Vec<(String, String, bool, bool)> {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let mut article = Article::from_text("t", text);
     article.targets = targets;
-    let a = analyze(&article, &lexicon);
+    let a = analyze(&article, lexicon);
     a.terms
         .iter()
         .filter(|h| h.primary || (h.negated && h.family.is_polar() && h.value == 0.0))
@@ -99,7 +99,7 @@ fn prohibitions_do_not_flip_polarity() {
 
 #[test]
 fn a_negated_negative_word_counts_nothing_a_negated_positive_one_flips() {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     // (text, polar word, negated, sign of the value)
     let cases = [
         ("Japan is not aggressive.", "aggressive", true, 0.0),
@@ -109,7 +109,7 @@ fn a_negated_negative_word_counts_nothing_a_negated_positive_one_flips() {
     ];
     for (text, word, negated, sign) in cases {
         let article = Article::from_text("t", text);
-        let a = analyze(&article, &lexicon);
+        let a = analyze(&article, lexicon);
         let hit = a
             .terms
             .iter()
@@ -247,9 +247,9 @@ struct Polar {
 
 /// Every polar hit of `text` (primary or not), in text order.
 fn polar(text: &str) -> Vec<Polar> {
-    let lexicon = Lexicon::builtin().expect("builtin");
+    let lexicon = Lexicon::shared().expect("builtin");
     let article = Article::from_text("t", text);
-    let a = analyze(&article, &lexicon);
+    let a = analyze(&article, lexicon);
     a.terms
         .iter()
         .filter(|h| h.family.is_polar())

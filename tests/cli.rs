@@ -629,3 +629,56 @@ fn a_bad_model_file_is_refused_with_its_line() {
             "models/hedges.tsv:4:1: error: unknown feature template `shape`",
         ));
 }
+
+#[test]
+fn train_writes_its_model_with_the_umask_mode_not_0600_and_leaves_no_partial_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let gold = fixture("gold/hedges.jsonl");
+    let out = tempfile::tempdir().unwrap();
+    let models = out.path().join("models");
+    std::fs::create_dir_all(&models).unwrap();
+    // a partial file left by a killed run is replaced, not kept
+    std::fs::write(models.join("hedges.tsv.partial"), "half a model").unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(
+            "umask 022 && exec \"$0\" train --task hedges --min-count 1 --gold \"$1\" --out \"$2\"",
+        )
+        .arg(assert_cmd::cargo::cargo_bin("framescore"))
+        .arg(&gold)
+        .arg(out.path())
+        .status()
+        .expect("sh");
+    assert!(status.success());
+    let mode = std::fs::metadata(models.join("hedges.tsv"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o644, "{mode:o}");
+    let names: Vec<String> = std::fs::read_dir(&models)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["hedges.tsv".to_string()]);
+}
+
+#[test]
+fn train_on_a_missing_gold_file_prints_the_os_error_once() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = framescore()
+        .args([
+            "train",
+            "--task",
+            "hedges",
+            "--gold",
+            "no-such-gold.jsonl",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+    assert!(stderr.contains("no-such-gold.jsonl"), "{stderr}");
+}

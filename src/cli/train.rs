@@ -96,12 +96,10 @@ impl Args {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create `{}`", dir.display()))?;
         let path = dir.join(format!("{}.tsv", task.name()));
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-        tmp.write_all(text.as_bytes())?;
-        tmp.persist(&path)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write_model(&path, &text)?;
+        let mut out = std::io::stdout().lock();
         for (k, figures) in &fitted.by_size {
-            println!("{k:>7} weights: {}", task::figures_line(figures));
+            writeln!(out, "{k:>7} weights: {}", task::figures_line(figures))?;
         }
         eprintln!(
             "framescore: {} examples, {} of {} weights kept: wrote {}",
@@ -159,10 +157,7 @@ impl Args {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create `{}`", dir.display()))?;
         let path = dir.join("attribution.tsv");
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-        tmp.write_all(model.to_tsv(&header).as_bytes())?;
-        tmp.persist(&path)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        write_model(&path, &model.to_tsv(&header))?;
         eprintln!(
             "framescore: {} examples, {} weights: wrote {}",
             cues.len(),
@@ -189,4 +184,25 @@ fn made_by() -> String {
         .chain(std::env::args().skip(1).map(quote))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Writes a model file whole or not at all: into `NAME.tsv.partial` beside it
+/// (created with the usual `0666 & !umask` mode, so colleagues can read it),
+/// then renamed over the old file. A partial file left by a killed run is
+/// replaced by the next one.
+fn write_model(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    let partial = path.with_extension("tsv.partial");
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&partial)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&partial, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        anyhow::anyhow!(
+            "cannot write `{}`: {e}; check that the folder is writable and has space",
+            path.display()
+        )
+    })
 }

@@ -114,12 +114,12 @@ impl GoldRecord {
 #[derive(Debug, thiserror::Error)]
 pub enum GoldError {
     /// The file could not be read.
-    #[error("cannot read gold file `{path}`: {source}")]
+    #[error("cannot read gold file `{path}`: {error}")]
     Io {
         /// The path.
         path: String,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (in the message, so not a `source`: printed once).
+        error: std::io::Error,
     },
     /// A line is wrong.
     #[error("{path}:{line}: {message}")]
@@ -137,9 +137,9 @@ pub enum GoldError {
 pub fn read(path: &str, reader: impl BufRead) -> Result<Vec<GoldRecord>, GoldError> {
     let mut out = Vec::new();
     for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| GoldError::Io {
+        let line = line.map_err(|error| GoldError::Io {
             path: path.to_string(),
-            source,
+            error,
         })?;
         let n = i + 1;
         let text = line.trim_start_matches('\u{feff}');
@@ -163,9 +163,9 @@ pub fn read(path: &str, reader: impl BufRead) -> Result<Vec<GoldRecord>, GoldErr
 /// Reads a gold file from disk.
 pub fn read_file(path: &std::path::Path) -> Result<Vec<GoldRecord>, GoldError> {
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|source| GoldError::Io {
+    let file = std::fs::File::open(path).map_err(|error| GoldError::Io {
         path: shown.clone(),
-        source,
+        error,
     })?;
     read(&shown, std::io::BufReader::new(file))
 }

@@ -420,6 +420,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 || score_of(&c.span).is_none_or(|x| x >= tagger::VETO_AT)
         });
         for w in range.clone() {
+            // only a word outside the lists' cues that the tagger marks can
+            // be proposed: the tests below decide nothing for the others
+            let proposed = scores[w - range.start].0 > tagger::PROPOSE_AT;
+            if self.cue_words[w] || !proposed {
+                continue;
+            }
             let span = &words[w].span;
             // a word next to a cue is part of its verb group ("have
             // consistently argued"): one statement, one row
@@ -438,18 +444,16 @@ impl<'a, 'b> Finder<'a, 'b> {
                     .any(|c| c.span.start >= span.end && word_at(words, c.span.start) <= w + 3);
             // the rules find subjects for verbs: a function word the tagger
             // marks ("reports of") belongs to a cue of the lists or to none
-            let function = [grammar::NOT_HEAD, grammar::STOPS, grammar::CONNECTORS]
-                .iter()
-                .any(|list| self.is(w, list))
-                || self.is(w, grammar::DETERMINERS)
-                || self.is(w, grammar::PRONOUNS);
-            if !covered
-                && !object
-                && !auxiliary
-                && !function
-                && !self.cue_words[w]
-                && scores[w - range.start].0 > tagger::PROPOSE_AT
-            {
+            let function = [
+                grammar::NOT_HEAD,
+                grammar::STOPS,
+                grammar::CONNECTORS,
+                grammar::DETERMINERS,
+                grammar::PRONOUNS,
+            ]
+            .iter()
+            .any(|list| list.contains(&lower.as_str()));
+            if !covered && !object && !auxiliary && !function {
                 cues.push(Cue {
                     span: span.clone(),
                     // a sure proposal makes a row without a subject, like a verb of the lists

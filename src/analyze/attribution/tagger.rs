@@ -42,10 +42,111 @@ pub(super) const SURE_AT: f64 = 3.0;
 /// Weights of the tagger's features: one set says whether a word is part of
 /// a cue, the other (features written `source:FEATURE` in the file) whether it
 /// is part of a source.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct CueModel {
     weights: HashMap<String, f64, Fnv>,
     source: HashMap<String, f64, Fnv>,
+    /// Both weight sets keyed by the FNV-1a hash of the feature, built with
+    /// the weights, so that [`Finder::scores`] hashes a feature's parts
+    /// instead of writing it out. `None` when two features of the model hash
+    /// alike (the string path is then used).
+    fast: Option<FastTable>,
+}
+
+/// Two models are equal when their weights are: the table follows from them.
+impl PartialEq for CueModel {
+    fn eq(&self, other: &CueModel) -> bool {
+        self.weights == other.weights && self.source == other.source
+    }
+}
+
+/// The weights of one hashed feature: its cue weight and its source weight,
+/// each where the model has one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    cue: Option<f64>,
+    source: Option<f64>,
+}
+
+/// The weights by feature hash.
+#[derive(Clone, Default)]
+struct FastTable(HashMap<u64, Slot, Premixed>);
+
+impl std::fmt::Debug for FastTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FastTable({} features)", self.0.len())
+    }
+}
+
+impl FastTable {
+    /// The table of `weights` and `source`, or `None` if two distinct
+    /// features share a hash.
+    fn build(
+        weights: &HashMap<String, f64, Fnv>,
+        source: &HashMap<String, f64, Fnv>,
+    ) -> Option<Self> {
+        let mut table: HashMap<u64, Slot, Premixed> = HashMap::default();
+        let mut names: HashMap<u64, &str, Premixed> = HashMap::default();
+        for (set, is_source) in [(weights, false), (source, true)] {
+            for (feature, &weight) in set {
+                let key = fnv(FNV_OFFSET, feature.as_bytes());
+                // a feature may carry both a cue and a source weight
+                if let Some(other) = names.insert(key, feature)
+                    && other != feature
+                {
+                    return None;
+                }
+                let slot = table.entry(key).or_default();
+                if is_source {
+                    slot.source = Some(weight);
+                } else {
+                    slot.cue = Some(weight);
+                }
+            }
+        }
+        Some(FastTable(table))
+    }
+}
+
+/// The FNV-1a offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes` continued from state `h`: hashing the parts of a
+/// feature in turn gives the hash of the whole feature.
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// A hasher for keys that are hashes already: one multiply to spread the bits.
+#[derive(Debug, Clone, Copy, Default)]
+struct Premixed;
+
+/// The state of a [`Premixed`] hash.
+struct PremixedHasher(u64);
+
+impl std::hash::BuildHasher for Premixed {
+    type Hasher = PremixedHasher;
+    fn build_hasher(&self) -> PremixedHasher {
+        PremixedHasher(0)
+    }
+}
+
+impl std::hash::Hasher for PremixedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// FNV-1a: the model is looked up a few dozen times per word, and SipHash's
@@ -124,7 +225,17 @@ impl CueModel {
                 return Err(err(format!("feature `{feature}` appears twice")));
             }
         }
-        Ok(CueModel { weights, source })
+        Ok(CueModel::new(weights, source))
+    }
+
+    /// A model of these weights, with its hashed table.
+    fn new(weights: HashMap<String, f64, Fnv>, source: HashMap<String, f64, Fnv>) -> CueModel {
+        let fast = FastTable::build(&weights, &source);
+        CueModel {
+            weights,
+            source,
+            fast,
+        }
     }
 
     /// The model as `feature<TAB>weight` lines after `header` (each header
@@ -159,9 +270,8 @@ impl CueModel {
     }
 
     /// This model's cue weights with `other`'s cue weights as source weights.
-    pub fn with_source(mut self, other: CueModel) -> CueModel {
-        self.source = other.weights;
-        self
+    pub fn with_source(self, other: CueModel) -> CueModel {
+        CueModel::new(self.weights, other.weights)
     }
 
     /// Whether the model has source weights.
@@ -195,10 +305,7 @@ impl CueModel {
         if let Some(b) = self.weights.get(BIAS) {
             weights.insert(BIAS.to_string(), *b);
         }
-        CueModel {
-            weights,
-            source: HashMap::default(),
-        }
+        CueModel::new(weights, HashMap::default())
     }
 }
 
@@ -430,7 +537,23 @@ impl Finder<'_, '_> {
     /// The tagger's cue and source scores of every word of sentence `s`.
     pub(super) fn scores(&self, s: usize, cue_at: &[usize]) -> Vec<(f64, f64)> {
         let model = self.model;
-        self.analysis.sentence_words[s]
+        let Some(table) = &model.fast else {
+            return self.scores_by_string(s, cue_at);
+        };
+        let range = self.analysis.sentence_words[s].clone();
+        // each word's token and lexicon flag once: a word is also its
+        // neighbours' context
+        let mut buf = String::new();
+        let mut toks: Vec<Range<usize>> = Vec::with_capacity(range.len());
+        for w in range.clone() {
+            let at = buf.len();
+            self.token_into(w, &mut buf);
+            toks.push(at..buf.len());
+        }
+        let flags: Vec<&'static str> = range.clone().map(|w| self.flag(w)).collect();
+        let tok = |k: usize| &buf[toks[k - range.start].clone()];
+        let flag = |k: usize| flags[k - range.start];
+        range
             .clone()
             .map(|w| {
                 // words inside a quotation are the quoted speaker's: the
@@ -438,10 +561,148 @@ impl Finder<'_, '_> {
                 if self.in_quote(self.words()[w].span.start) {
                     return (f64::NEG_INFINITY, f64::NEG_INFINITY);
                 }
+                self.hashed_score(w, cue_at, table, &tok, &flag)
+            })
+            .collect()
+    }
+
+    /// The scores of sentence `s` by the readable features.
+    fn scores_by_string(&self, s: usize, cue_at: &[usize]) -> Vec<(f64, f64)> {
+        let model = self.model;
+        self.analysis.sentence_words[s]
+            .clone()
+            .map(|w| {
+                if self.in_quote(self.words()[w].span.start) {
+                    return (f64::NEG_INFINITY, f64::NEG_INFINITY);
+                }
                 let f = self.features(w, cue_at);
                 (model.score(&f), model.source_score(&f))
             })
             .collect()
+    }
+
+    /// [`Finder::token`] written to the end of `out`.
+    fn token_into(&self, w: usize, out: &mut String) {
+        match self.names[w] {
+            Some(Target::Name { .. }) => return out.push_str("<name>"),
+            Some(Target::Source(_)) => return out.push_str("<outlet>"),
+            _ => {}
+        }
+        let words = self.words();
+        let at = out.len();
+        let word = &self.text()[words[w].span.clone()];
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+        let lower = &out[at..];
+        if lower.chars().all(|c| c.is_ascii_digit()) {
+            out.truncate(at);
+            return out.push_str("<num>");
+        }
+        let first = self.analysis.sentence_words[words[w].sentence].start == w;
+        let name_like = words[w].capitalised
+            && !self.role_noun(lower)
+            && !self.cue_words[w]
+            && (!first || self.capitalised_elsewhere(lower));
+        if name_like {
+            out.truncate(at);
+            out.push_str("<cap>");
+        }
+    }
+
+    /// The cue and source scores of word `w` (outside quotations): the
+    /// features of [`Finder::features`], in the same order, each hashed from
+    /// its parts and looked up in `table`.
+    fn hashed_score<'t>(
+        &self,
+        w: usize,
+        cue_at: &[usize],
+        table: &FastTable,
+        tok: &impl Fn(usize) -> &'t str,
+        flag: &impl Fn(usize) -> &'static str,
+    ) -> (f64, f64) {
+        // the sums start as `Iterator::sum` does, and add in the same order
+        let (mut cue, mut source) = (-0.0f64, -0.0f64);
+        let mut add = |parts: &[&str]| {
+            let key = parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p.as_bytes()));
+            if let Some(slot) = table.0.get(&key) {
+                if let Some(c) = slot.cue {
+                    cue += c;
+                }
+                if let Some(x) = slot.source {
+                    source += x;
+                }
+            }
+        };
+        let words = self.words();
+        let range = self.analysis.sentence_words[words[w].sentence].clone();
+        let t = tok(w);
+        let shape = shape(&self.text()[words[w].span.clone()]);
+        add(&[BIAS]);
+        add(&["w=", t]);
+        if !t.starts_with('<') {
+            // not masked: the token is the lower-cased word
+            let n = t.chars().count();
+            if n > 3 {
+                let cut = t.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
+                add(&["suf=", &t[cut..]]);
+            }
+        }
+        add(&["shape=", shape]);
+        add(&["lex=", flag(w)]);
+        let p1 = if w > range.start { tok(w - 1) } else { "<s>" };
+        let n1 = if w + 1 < range.end {
+            tok(w + 1)
+        } else {
+            "</s>"
+        };
+        add(&["p1=", p1]);
+        add(&["n1=", n1]);
+        add(&["p1w=", p1, "|", t]);
+        add(&["wn1=", t, "|", n1]);
+        if w >= range.start + 2 {
+            add(&["p2=", tok(w - 2)]);
+        }
+        if w + 2 < range.end {
+            add(&["n2=", tok(w + 2)]);
+        }
+        if w > range.start {
+            add(&["p1lex=", flag(w - 1)]);
+        }
+        if w + 1 < range.end {
+            add(&["n1lex=", flag(w + 1)]);
+        }
+        let (before, after) = self.gaps(w);
+        add(&["gap<", before]);
+        add(&["gap>", after]);
+        add(&["gap<", before, "|", t]);
+        add(&["w|gap>", t, "|", after]);
+        // no `inquote`: words inside a quotation are not scored
+        let k = cue_at.partition_point(|&c| c < w);
+        let left = k
+            .checked_sub(1)
+            .map(|i| cue_at[i])
+            .filter(|&c| c >= range.start);
+        let right = cue_at[k..]
+            .iter()
+            .copied()
+            .find(|&c| c != w)
+            .filter(|&c| c < range.end);
+        match (left, right) {
+            (Some(l), Some(r)) if r - w < w - l => add(&["cueR=", bucket(r - w)]),
+            (Some(l), _) => add(&["cueL=", bucket(w - l)]),
+            (None, Some(r)) => add(&["cueR=", bucket(r - w)]),
+            (None, None) => add(&["cue=none"]),
+        }
+        if w == range.start {
+            add(&["first"]);
+        }
+        let head = self.head_class(w);
+        add(&["head=", head]);
+        add(&["head|w=", head, "|", t]);
+        (cue, source)
     }
 }
 
@@ -607,10 +868,7 @@ pub fn train(examples: &[(Vec<String>, bool)], epochs: usize) -> CueModel {
             (avg.abs() > 1e-6).then(|| (names[i].to_string(), avg))
         })
         .collect();
-    CueModel {
-        weights,
-        source: HashMap::default(),
-    }
+    CueModel::new(weights, HashMap::default())
 }
 
 /// Trains, keeps the `keep` heaviest features, and trains again over those
@@ -659,6 +917,66 @@ mod tests {
             ("no tab\n", 1),
         ] {
             assert_eq!(CueModel::parse(text).unwrap_err().line, line, "{text:?}");
+        }
+    }
+
+    /// The hashed path gives the string path's scores, bit for bit, on
+    /// every word of the seed articles and of hand-made sentences (quotes,
+    /// names, numbers, non-ASCII words, one-word sentences).
+    #[test]
+    fn hashed_scores_are_the_string_scores() {
+        let lexicon = crate::lexicon::Lexicon::builtin().expect("builtin");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("seeds")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+            .collect();
+        texts.extend(
+            [
+                "\"We will not yield,\" Lavrov said on Tuesday, adding: \"never.\"",
+                "ÉTAT officials believe 2024 was ΣΟΦΟΣ. Said. The said committee, according to AP, refused.",
+                "Reuters reported that Ms Smith, a spokesperson, had warned them - in 3 letters (sent).",
+            ]
+            .map(String::from),
+        );
+        let mut words = 0;
+        for text in &texts {
+            let article = crate::ingest::Article::from_text("t", text);
+            let analysis = crate::analyze::analyze(&article, &lexicon);
+            let finder = Finder::new(&analysis, &lexicon);
+            assert!(
+                finder.model.fast.is_some(),
+                "the shipped model has no collision"
+            );
+            for s in 0..analysis.sentence_words.len() {
+                let fast = finder.scores(s, &finder.cue_at);
+                let slow = finder.scores_by_string(s, &finder.cue_at);
+                let bits = |v: &[(f64, f64)]| -> Vec<(u64, u64)> {
+                    v.iter().map(|(a, b)| (a.to_bits(), b.to_bits())).collect()
+                };
+                assert_eq!(bits(&fast), bits(&slow), "sentence {s} of {text:.60}");
+                words += fast.len();
+            }
+        }
+        assert!(words > 1000, "{words} words compared");
+    }
+
+    #[test]
+    fn a_model_without_table_scores_by_string() {
+        let m = CueModel::parse("bias\t-1.5\nw=said\t3.25\n").expect("parse");
+        assert!(m.fast.is_some());
+        let slow = CueModel {
+            fast: None,
+            ..m.clone()
+        };
+        assert_eq!(slow, m);
+        let lexicon = crate::lexicon::Lexicon::builtin().expect("builtin");
+        let article = crate::ingest::Article::from_text("t", "He said so. Nobody said it.");
+        let analysis = crate::analyze::analyze(&article, &lexicon);
+        for model in [&m, &slow] {
+            let mut finder = Finder::new(&analysis, &lexicon);
+            finder.model = model;
+            assert_eq!(finder.scores(0, &finder.cue_at.clone())[1].0, 1.75);
         }
     }
 

@@ -377,8 +377,21 @@ impl Model {
         };
         let mut header = Vec::new();
         let mut weights = Vec::new();
+        let mut lines = Vec::new();
         let mut seen_columns = false;
-        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        // a repeated (feature, label) is found after the loop (a sort, not a
+        // map of owned keys per line); an error at a later line must not hide it
+        let repeat_before = |weights: &[(String, String, f64)], lines: &[usize], n: usize| {
+            first_repeat(weights, lines)
+                .filter(|&(line, _, _)| line < n)
+                .map(|(line, first, i)| {
+                    let (feature, label, _) = &weights[i];
+                    err(
+                        line,
+                        format!("`{feature}` `{label}` already has a weight on line {first}"),
+                    )
+                })
+        };
         for (i, raw) in text.lines().enumerate() {
             let n = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -395,61 +408,75 @@ impl Model {
                 seen_columns = true;
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [feature, label, weight] = fields[..] else {
-                return Err(err(
+            let mut fields = line.split('\t');
+            let (Some(feature), Some(label), Some(weight), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                let e = err(
                     n,
                     format!(
                         "expected `feature<TAB>label<TAB>weight`, found {} tab-separated field(s)",
-                        fields.len()
+                        line.split('\t').count()
                     ),
-                ));
+                );
+                return Err(repeat_before(&weights, &lines, n).unwrap_or(e));
+            };
+            let fail = |message: String| {
+                Err(repeat_before(&weights, &lines, n).unwrap_or_else(|| err(n, message)))
             };
             let Some(tmpl) = template(feature) else {
-                return Err(err(
-                    n,
-                    format!("feature `{feature}` has no template: write it as `template=value`"),
+                return fail(format!(
+                    "feature `{feature}` has no template: write it as `template=value`"
                 ));
             };
             if !templates.contains(&tmpl) {
-                return Err(err(
-                    n,
-                    format!(
-                        "unknown feature template `{tmpl}` in `{feature}`; this task knows: {}",
-                        templates.join(", ")
-                    ),
+                return fail(format!(
+                    "unknown feature template `{tmpl}` in `{feature}`; this task knows: {}",
+                    templates.join(", ")
                 ));
             }
             if !labels.contains(&label) {
-                return Err(err(
-                    n,
-                    format!(
-                        "unknown label `{label}`; this task's labels are: {}",
-                        labels.join(", ")
-                    ),
+                return fail(format!(
+                    "unknown label `{label}`; this task's labels are: {}",
+                    labels.join(", ")
                 ));
             }
-            let w: f64 = weight
-                .trim()
-                .parse()
-                .map_err(|_| err(n, format!("weight `{weight}` is not a number")))?;
+            let Ok(w) = weight.trim().parse::<f64>() else {
+                return fail(format!("weight `{weight}` is not a number"));
+            };
             if !w.is_finite() {
-                return Err(err(
-                    n,
-                    format!("weight `{weight}` is not finite; use a number"),
-                ));
-            }
-            if let Some(first) = seen.insert((feature.to_string(), label.to_string()), n) {
-                return Err(err(
-                    n,
-                    format!("`{feature}` `{label}` already has a weight on line {first}"),
-                ));
+                return fail(format!("weight `{weight}` is not finite; use a number"));
             }
             weights.push((feature.to_string(), label.to_string(), w));
+            lines.push(n);
+        }
+        if let Some(e) = repeat_before(&weights, &lines, usize::MAX) {
+            return Err(e);
         }
         let labels = labels.iter().map(|s| (*s).to_string()).collect();
         Ok(Model::new(labels, weights).with_header(header))
     }
+}
+
+/// The first line, in file order, that repeats the (feature, label) of an
+/// earlier one: (its line, the earlier line, its index in `weights`).
+/// `lines[i]` is the line of `weights[i]`, increasing.
+fn first_repeat(
+    weights: &[(String, String, f64)],
+    lines: &[usize],
+) -> Option<(usize, usize, usize)> {
+    let key = |i: usize| (&weights[i].0, &weights[i].1);
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // model files are sorted: then this is one pass
+    if !order.windows(2).all(|p| key(p[0]) <= key(p[1])) {
+        // stable, so each group of equal keys stays in file order
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    }
+    order
+        .windows(2)
+        .filter(|p| key(p[0]) == key(p[1]))
+        .map(|p| (lines[p[1]], lines[p[0]], p[1]))
+        .min()
 }
 
 impl fmt::Display for Model {
@@ -495,6 +522,19 @@ mod tests {
             ),
             (
                 "w=a\thedge\t1\nw=a\thedge\t2",
+                "m.tsv:2: `w=a` `hedge` already has a weight on line 1",
+            ),
+            // the first problem in file order wins, repeats included
+            (
+                "w=b\thedge\t1\nw=a\thedge\t1\nw=b\thedge\t2\nw=a\thedge\t3\nw=c\thedge\tx",
+                "m.tsv:3: `w=b` `hedge` already has a weight on line 1",
+            ),
+            (
+                "w=a\thedge\t1\nw=b\thedge\tx\nw=a\thedge\t2",
+                "m.tsv:2: weight `x` is not a number",
+            ),
+            (
+                "w=a\thedge\t1\nw=a\thedge\t2\nw=a\thedge\t3",
                 "m.tsv:2: `w=a` `hedge` already has a weight on line 1",
             ),
         ];

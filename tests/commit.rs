@@ -245,9 +245,13 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
     }
 
     // 13-15: right after the commit point, before the old set is removed
+    // (the run pauses 2 s there; on a loaded machine a kill may still come
+    // after the clean-up, which is a valid outcome but not this case, so at
+    // least one of the three must land inside the window)
+    let mut inside_window = 0;
     for extra_ms in [0, 40, 120] {
         let before = set.clone();
-        let child = start(other(&set), &out, Some(1000));
+        let child = start(other(&set), &out, Some(2000));
         let committed = || {
             fs::read_to_string(out.join("manifest.json"))
                 .ok()
@@ -264,14 +268,15 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
             now, before,
             "killed after the commit point: the new set stays"
         );
-        assert!(
-            !leftovers(&out).is_empty(),
-            "the old set waits to be removed"
-        );
+        inside_window += usize::from(!leftovers(&out).is_empty());
         set = now;
         kills += 1;
         new_sets += 1;
     }
+    assert!(
+        inside_window >= 1,
+        "no kill landed between the commit and the clean-up, where the old set waits to be removed"
+    );
     assert_eq!(kills, 15);
     assert!(
         new_sets >= 4,

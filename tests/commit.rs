@@ -278,9 +278,11 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
         "no kill landed between the commit and the clean-up, where the old set waits to be removed"
     );
     assert_eq!(kills, 15);
+    // the three kills after the commit point always find a new set; the
+    // timed ones of 1-9 may or may not, depending on the machine's load
     assert!(
-        new_sets >= 4,
-        "some kills must land after a commit: {new_sets}"
+        new_sets >= 3,
+        "kills after a commit must find the new set: {new_sets}"
     );
 
     let done = run(other(&set), &out);

@@ -352,10 +352,18 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             order.push(actor);
         }
     };
+    // (actor, sentence) pairs the targets model judged: there its verdict,
+    // which reads the rules' verdict as one of its features, stands for the
+    // rules in `sentiment` (a mention it finds neutral is neutral)
+    let mut judged: std::collections::HashSet<(ActorRef, usize)> = std::collections::HashSet::new();
+    let model = lexicon.models.targets.is_some();
     for m in analysis.mentions.iter().filter(|m| !m.pronoun) {
         for a in roll_up(m.actor) {
             touch(a, &mut order);
             rows.entry(a).or_default().mentions += 1;
+            if model {
+                judged.insert((a, m.sentence));
+            }
         }
     }
     for i in 0..analysis.attributions.len() {
@@ -374,9 +382,10 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
         let Some(target) = hit.target else { continue };
         for a in roll_up(target) {
             touch(a, &mut order);
+            let by_model = judged.contains(&(a, hit.sentence));
             rows.entry(a)
                 .or_default()
-                .add(hit.value, hit.quoted, hit.sentence);
+                .add(hit.value, hit.quoted, hit.sentence, by_model);
         }
     }
     let w = lexicon.scoring.learned_target_weight;
@@ -444,14 +453,20 @@ struct Tally {
     sums: [f64; 4],
     /// Learned evidence: positive, negative.
     learned: [f64; 2],
+    /// Rule evidence (positive, negative) in sentences the model did not
+    /// judge for this actor: what `sentiment` adds to the learned evidence.
+    unjudged: [f64; 2],
     /// Net value per (sentence, quoted): what each sentence says of the
     /// actor in each voice, for the agreement between sentences.
     sentences: BTreeMap<(usize, bool), f64>,
 }
 
 impl Tally {
-    fn add(&mut self, value: f64, quoted: bool, sentence: usize) {
+    fn add(&mut self, value: f64, quoted: bool, sentence: usize, judged: bool) {
         *self.sentences.entry((sentence, quoted)).or_default() += value;
+        if !judged {
+            self.unjudged[usize::from(value < 0.0)] += value.abs();
+        }
         let voice = if quoted { 2 } else { 0 };
         if value > 0.0 {
             self.positive += 1;
@@ -473,6 +488,7 @@ impl Tally {
     fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
         let [lp, ln] = self.learned;
+        let [up, un] = self.unjudged;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         // the sides as whole sentences see them, in each voice and in all
         let sides = |voice: Option<bool>| {
@@ -492,7 +508,7 @@ impl Tally {
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp + lp, an + qn + ln, k) * damping.agreement(sides(None)),
+            sentiment: balance(up + lp, un + ln, k) * damping.agreement(sides(None)),
             authorial_sentiment: balance(ap, an, k) * damping.agreement(sides(Some(false))),
             quoted_sentiment: balance(qp, qn, k) * damping.agreement(sides(Some(true))),
         }
@@ -572,7 +588,7 @@ mod tests {
                 ..Tally::default()
             };
             for &(value, sentence) in hits {
-                tally.add(value, false, sentence);
+                tally.add(value, false, sentence, false);
             }
             let got = tally
                 .finish(ActorRef::Lexicon(0), damping)

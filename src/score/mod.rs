@@ -389,10 +389,17 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
         }
     }
     let w = lexicon.scoring.learned_target_weight;
+    let wa = lexicon.scoring.learned_authorial_weight;
     for l in &analysis.learned_stances {
-        for a in roll_up(analysis.mentions[l.mention].actor) {
+        let m = &analysis.mentions[l.mention];
+        let own_voice = authorial(analysis, &m.span);
+        for a in roll_up(m.actor) {
             touch(a, &mut order);
-            rows.entry(a).or_default().learned(w * l.value);
+            let row = rows.entry(a).or_default();
+            row.learned(w * l.value);
+            if own_voice && wa > 0.0 {
+                row.learned_authorial[usize::from(l.value < 0.0)] += wa * l.value.abs();
+            }
         }
     }
     let damping = Damping {
@@ -408,6 +415,14 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
                 .finish(actor, damping)
         })
         .collect()
+}
+
+/// Whether the words at `span` are the writer's own: not inside a direct
+/// quotation (scare quotes aside) nor inside an attributed statement's content.
+fn authorial(analysis: &Analysis, span: &std::ops::Range<usize>) -> bool {
+    let inside = |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+    !analysis.quotes.iter().any(|q| !q.scare && inside(&q.outer))
+        && !analysis.attributions.iter().any(|a| inside(&a.content))
 }
 
 /// How much neutral evidence an actor's balance starts with: `base`, plus
@@ -453,6 +468,9 @@ struct Tally {
     sums: [f64; 4],
     /// Learned evidence: positive, negative.
     learned: [f64; 2],
+    /// Learned evidence (positive, negative) on mentions in the writer's
+    /// own voice, weighted by `learned_authorial_weight`.
+    learned_authorial: [f64; 2],
     /// Rule evidence (positive, negative) in sentences the model did not
     /// judge for this actor: what `sentiment` adds to the learned evidence.
     unjudged: [f64; 2],
@@ -489,6 +507,7 @@ impl Tally {
         let [ap, an, qp, qn] = self.sums;
         let [lp, ln] = self.learned;
         let [up, un] = self.unjudged;
+        let [wp, wn] = self.learned_authorial;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         // the sides as whole sentences see them, in each voice and in all
         let sides = |voice: Option<bool>| {
@@ -509,7 +528,8 @@ impl Tally {
             positive: self.positive,
             negative: self.negative,
             sentiment: balance(up + lp, un + ln, k) * damping.agreement(sides(None)),
-            authorial_sentiment: balance(ap, an, k) * damping.agreement(sides(Some(false))),
+            authorial_sentiment: balance(ap + wp, an + wn, k)
+                * damping.agreement(sides(Some(false))),
             quoted_sentiment: balance(qp, qn, k) * damping.agreement(sides(Some(true))),
         }
     }

@@ -12,8 +12,12 @@
 //! bucket (`lexL1=neg`), the rule-based verdict for this actor in the
 //! sentence (`rule=neg`, `rule=pos:strong`: the rules in [`super::terms`]
 //! stay the first judge, the model learns how far to trust them), a
-//! reporting cue right after or before the mention (`cue=after`), and the
-//! mention's own words when they are not names (`t=`). Proper names are
+//! reporting cue right after or before the mention (`cue=after`), the
+//! mention's own words when they are not names (`t=`), its voice
+//! (`voice=quote|content|source|author`), a connotation-frame verb within
+//! three words in its clause with the mention as surface object or subject
+//! (`frame=obj:theme_neg`, `frame=subj:agent_neg`), and negated polar hits
+//! by side and bucket (`lexneg=L1:pos`). Proper names are
 //! masked (`<NAME>`), so the model learns language, not people.
 //!
 //! A mention's learned value is the margin of the winning class over the
@@ -36,7 +40,8 @@ pub const LABELS: &[&str] = &["negative", "positive"];
 /// Feature templates the extractor makes.
 pub const TEMPLATES: &[&str] = &[
     "bias", "L1", "L2", "L3", "R1", "R2", "R3", "c", "neg", "p1", "p2", "n1", "n2", "lexL1",
-    "lexL2", "lexL3", "lexR1", "lexR2", "lexR3", "lexc", "rule", "cue", "t", "first",
+    "lexL2", "lexL3", "lexR1", "lexR2", "lexR3", "lexc", "rule", "cue", "t", "first", "voice",
+    "frame", "lexneg",
 ];
 
 /// Characters between two words that end a clause.
@@ -87,6 +92,14 @@ struct SentenceContext {
     cue: Vec<bool>,
     /// Polar term hits: (word index in the sentence, value, target), in order.
     polar: Vec<(usize, f64, Option<ActorRef>)>,
+    /// Each word's connotation frame as a verb: agent-negative,
+    /// theme-negative, theme-positive (frames.toml), or none.
+    frame: Vec<Option<&'static str>>,
+    /// Byte spans of direct quotations (not scare quotes) in the sentence.
+    quotes: Vec<Range<usize>>,
+    /// Byte spans of attributed content and of sources in the sentence.
+    contents: Vec<Range<usize>>,
+    sources: Vec<Range<usize>>,
 }
 
 impl SentenceContext {
@@ -135,6 +148,45 @@ impl SentenceContext {
                 (k.min(last_word), h.value, h.target)
             })
             .collect();
+        let rules = &lexicon.words;
+        let frame = range
+            .clone()
+            .map(|i| {
+                let w = text.slice(words[i].span.clone()).to_lowercase();
+                if rules.frame_agent_negative.contains(&w) {
+                    Some("agent_neg")
+                } else if rules.frame_theme_negative.contains(&w) {
+                    Some("theme_neg")
+                } else if rules.frame_theme_positive.contains(&w) {
+                    Some("theme_pos")
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let bytes = match (range.clone().next(), range.clone().last()) {
+            (Some(a), Some(b)) => words[a].span.start..words[b].span.end,
+            _ => 0..0,
+        };
+        let overlaps = |r: &Range<usize>| r.start < bytes.end && bytes.start < r.end;
+        let quotes = analysis
+            .quotes
+            .iter()
+            .filter(|q| !q.scare && overlaps(&q.inner))
+            .map(|q| q.inner.clone())
+            .collect();
+        let contents = analysis
+            .attributions
+            .iter()
+            .filter(|a| overlaps(&a.content))
+            .map(|a| a.content.clone())
+            .collect();
+        let sources = analysis
+            .attributions
+            .iter()
+            .filter_map(|a| a.source.clone())
+            .filter(|r| overlaps(r))
+            .collect();
         SentenceContext {
             range,
             shaped,
@@ -142,6 +194,10 @@ impl SentenceContext {
             negator,
             cue,
             polar,
+            frame,
+            quotes,
+            contents,
+            sources,
         }
     }
 
@@ -219,6 +275,36 @@ impl SentenceContext {
         if (first.saturating_sub(3)..first).any(|k| cue[k]) {
             f.push("cue=before".into());
         }
+        // the mention's voice: inside a direct quotation, inside attributed
+        // content, the source itself, or the writer's own words
+        let inside = |r: &Range<usize>| r.start <= span.start && span.end <= r.end;
+        let voice = if self.quotes.iter().any(inside) {
+            "quote"
+        } else if self
+            .sources
+            .iter()
+            .any(|r| r.start < span.end && span.start < r.end)
+        {
+            "source"
+        } else if self.contents.iter().any(inside) {
+            "content"
+        } else {
+            "author"
+        };
+        f.push(format!("voice={voice}"));
+        // a connotation-frame verb near the mention in its clause: before it
+        // the mention is its object ("accused X"), after it its subject
+        // ("X threatens")
+        let near = (first.saturating_sub(3)..first)
+            .map(|k| ("obj", k))
+            .chain(((last + 1)..(last + 4).min(range.len())).map(|k| ("subj", k)));
+        for (role, k) in near {
+            if let Some(fr) = self.frame[k]
+                && clause[k] == target_clause
+            {
+                f.push(format!("frame={role}:{fr}"));
+            }
+        }
         // lexicon polar hits in reach, and the rules' verdict on this actor
         let lo = self.polar.partition_point(|p| p.0 < window.start);
         let hi = self.polar.partition_point(|p| p.0 < window.end).max(lo);
@@ -228,6 +314,11 @@ impl SentenceContext {
                 f.push(format!("lex{s}{}={sign}", bucket(d)));
                 if clause[k] == target_clause {
                     f.push(format!("lexc={sign}"));
+                }
+                let negated = (k.saturating_sub(NEGATION_REACH)..k)
+                    .any(|j| self.negator[j] && clause[j] == clause[k]);
+                if negated {
+                    f.push(format!("lexneg={s}{}:{sign}", bucket(d)));
                 }
             }
         }

@@ -818,6 +818,7 @@ const SCORING_RANGES: &[ScoringRange] = &[
     ScoringRange::new("actor_damping", 0.0, true, 1000.0),
     ScoringRange::new("actor_mention_damping", 0.0, false, 100.0),
     ScoringRange::new("learned_target_weight", 0.0, false, 10.0),
+    ScoringRange::new("learned_authorial_weight", 0.0, false, 10.0),
     ScoringRange::new("actor_agreement", 0.0, false, 4.0),
     ScoringRange::new("sourcing_attributed", 0.0, false, 100.0),
     ScoringRange::new("sourcing_named", 0.0, false, 100.0),

@@ -160,6 +160,10 @@ pub struct ScoringDoc {
     /// Weight of the learned target-sentiment verdict on one mention
     /// (`models/targets.tsv`), counted like a polar hit in `sentiment`.
     pub learned_target_weight: f64,
+    /// Weight of the learned verdict on a mention in the writer's own voice
+    /// (not inside a quotation or an attributed statement's content) in
+    /// `authorial_sentiment`.
+    pub learned_authorial_weight: f64,
     /// Sourcing score: points for the attributed share of sentences.
     pub sourcing_attributed: f64,
     /// Sourcing score: points for named (person or organisation) sources.
@@ -196,6 +200,7 @@ impl Default for ScoringDoc {
             actor_agreement: 1.0,
             negated_negative: 0.0,
             learned_target_weight: 1.0,
+            learned_authorial_weight: 0.0,
             sourcing_attributed: 40.0,
             sourcing_named: 25.0,
             sourcing_diversity: 15.0,

@@ -352,10 +352,18 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             order.push(actor);
         }
     };
+    // (actor, sentence) pairs the targets model judged: there its verdict,
+    // which reads the rules' verdict as one of its features, stands for the
+    // rules in `sentiment` (a mention it finds neutral is neutral)
+    let mut judged: std::collections::HashSet<(ActorRef, usize)> = std::collections::HashSet::new();
+    let model = lexicon.models.targets.is_some();
     for m in analysis.mentions.iter().filter(|m| !m.pronoun) {
         for a in roll_up(m.actor) {
             touch(a, &mut order);
             rows.entry(a).or_default().mentions += 1;
+            if model {
+                judged.insert((a, m.sentence));
+            }
         }
     }
     for i in 0..analysis.attributions.len() {
@@ -374,16 +382,24 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
         let Some(target) = hit.target else { continue };
         for a in roll_up(target) {
             touch(a, &mut order);
+            let by_model = judged.contains(&(a, hit.sentence));
             rows.entry(a)
                 .or_default()
-                .add(hit.value, hit.quoted, hit.sentence);
+                .add(hit.value, hit.quoted, hit.sentence, by_model);
         }
     }
     let w = lexicon.scoring.learned_target_weight;
+    let wa = lexicon.scoring.learned_authorial_weight;
     for l in &analysis.learned_stances {
-        for a in roll_up(analysis.mentions[l.mention].actor) {
+        let m = &analysis.mentions[l.mention];
+        let own_voice = authorial(analysis, &m.span);
+        for a in roll_up(m.actor) {
             touch(a, &mut order);
-            rows.entry(a).or_default().learned(w * l.value);
+            let row = rows.entry(a).or_default();
+            row.learned(w * l.value);
+            if own_voice && wa > 0.0 {
+                row.learned_authorial[usize::from(l.value < 0.0)] += wa * l.value.abs();
+            }
         }
     }
     let damping = Damping {
@@ -399,6 +415,14 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
                 .finish(actor, damping)
         })
         .collect()
+}
+
+/// Whether the words at `span` are the writer's own: not inside a direct
+/// quotation (scare quotes aside) nor inside an attributed statement's content.
+fn authorial(analysis: &Analysis, span: &std::ops::Range<usize>) -> bool {
+    let inside = |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+    !analysis.quotes.iter().any(|q| !q.scare && inside(&q.outer))
+        && !analysis.attributions.iter().any(|a| inside(&a.content))
 }
 
 /// How much neutral evidence an actor's balance starts with: `base`, plus
@@ -444,14 +468,23 @@ struct Tally {
     sums: [f64; 4],
     /// Learned evidence: positive, negative.
     learned: [f64; 2],
+    /// Learned evidence (positive, negative) on mentions in the writer's
+    /// own voice, weighted by `learned_authorial_weight`.
+    learned_authorial: [f64; 2],
+    /// Rule evidence (positive, negative) in sentences the model did not
+    /// judge for this actor: what `sentiment` adds to the learned evidence.
+    unjudged: [f64; 2],
     /// Net value per (sentence, quoted): what each sentence says of the
     /// actor in each voice, for the agreement between sentences.
     sentences: BTreeMap<(usize, bool), f64>,
 }
 
 impl Tally {
-    fn add(&mut self, value: f64, quoted: bool, sentence: usize) {
+    fn add(&mut self, value: f64, quoted: bool, sentence: usize, judged: bool) {
         *self.sentences.entry((sentence, quoted)).or_default() += value;
+        if !judged {
+            self.unjudged[usize::from(value < 0.0)] += value.abs();
+        }
         let voice = if quoted { 2 } else { 0 };
         if value > 0.0 {
             self.positive += 1;
@@ -473,6 +506,8 @@ impl Tally {
     fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
         let [lp, ln] = self.learned;
+        let [up, un] = self.unjudged;
+        let [wp, wn] = self.learned_authorial;
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         // the sides as whole sentences see them, in each voice and in all
         let sides = |voice: Option<bool>| {
@@ -492,8 +527,9 @@ impl Tally {
             voice: self.voice,
             positive: self.positive,
             negative: self.negative,
-            sentiment: balance(ap + qp + lp, an + qn + ln, k) * damping.agreement(sides(None)),
-            authorial_sentiment: balance(ap, an, k) * damping.agreement(sides(Some(false))),
+            sentiment: balance(up + lp, un + ln, k) * damping.agreement(sides(None)),
+            authorial_sentiment: balance(ap + wp, an + wn, k)
+                * damping.agreement(sides(Some(false))),
             quoted_sentiment: balance(qp, qn, k) * damping.agreement(sides(Some(true))),
         }
     }
@@ -572,7 +608,7 @@ mod tests {
                 ..Tally::default()
             };
             for &(value, sentence) in hits {
-                tally.add(value, false, sentence);
+                tally.add(value, false, sentence, false);
             }
             let got = tally
                 .finish(ActorRef::Lexicon(0), damping)

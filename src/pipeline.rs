@@ -283,9 +283,11 @@ pub fn run(
             log.push(progress, kind, notice);
         }
         flush(&mut chunk, &mut log)?;
-        if let Ok(stats) = reader.join() {
-            duplicates.inputs = stats.duplicate_inputs;
-        }
+        // a panic in the reader must not pass for the end of the input
+        let stats = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        duplicates.inputs = stats.duplicate_inputs;
         Ok(())
     });
     written.map_err(write_error)?;

@@ -608,7 +608,9 @@ fn train_errors_name_file_and_line() {
         .arg(fixture("gold/hedges.jsonl"))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("line 1: unknown label `hedge`"));
+        .stderr(predicate::str::contains(
+            "empty training set for task `attribution`: no `cue` span",
+        ));
 }
 
 #[test]

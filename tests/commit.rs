@@ -213,8 +213,6 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
     let full = started.elapsed();
     let mut set = complete_set(&out, n).expect("a first complete set");
     let other = |set: &Set| if set.prefix == "a" { &b } else { &a };
-    let mut kills = 0;
-    let mut new_sets = 0;
 
     // 1-9: at increasing delays across a whole run, past its end
     for i in 0..9u32 {
@@ -222,9 +220,7 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
         let child = start(other(&set), &out, None);
         std::thread::sleep(delay);
         let now = kill_and_check(child, &out, &set, n, &format!("after {delay:?}"));
-        new_sets += usize::from(now != set);
         set = now;
-        kills += 1;
     }
 
     // 10-12: all files staged, right before the commit point
@@ -241,7 +237,6 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
             now, set,
             "killed before the commit point: the earlier set stays"
         );
-        kills += 1;
     }
 
     // 13-15: right after the commit point, before the old set is removed
@@ -270,19 +265,10 @@ fn a_run_killed_at_any_point_leaves_one_complete_report_set_and_the_next_run_cle
         );
         inside_window += usize::from(!leftovers(&out).is_empty());
         set = now;
-        kills += 1;
-        new_sets += 1;
     }
     assert!(
         inside_window >= 1,
         "no kill landed between the commit and the clean-up, where the old set waits to be removed"
-    );
-    assert_eq!(kills, 15);
-    // the three kills after the commit point always find a new set; the
-    // timed ones of 1-9 may or may not, depending on the machine's load
-    assert!(
-        new_sets >= 3,
-        "kills after a commit must find the new set: {new_sets}"
     );
 
     let done = run(other(&set), &out);

@@ -10,6 +10,7 @@ use framescore::lexicon::{Family, Lexicon};
 use framescore::pipeline::analyze_guarded;
 use framescore::report::rows::actor_id;
 use framescore::score;
+use framescore::text::Slice;
 
 use super::Exit;
 use super::terminal::Out;
@@ -138,7 +139,7 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             out,
             "  [{}] \"{}\": {}",
             h.sentence,
-            &a.article.text[h.start..h.end],
+            a.article.text.slice(h.start..h.end),
             clip(sentence, 110)
         );
     }
@@ -166,7 +167,7 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             out,
             "  [{}] \"{}\" ({cat}, {voice}){why}",
             h.sentence,
-            &a.article.text[h.start..h.end]
+            a.article.text.slice(h.start..h.end)
         );
     }
     section(&mut out, "Loaded words (writer's own / quoted)");
@@ -177,7 +178,7 @@ fn render(a: &Analysis, lexicon: &Lexicon) -> String {
             .filter(|h| h.family == Family::Loaded && h.quoted == quoted)
             .map(|h| {
                 let cat = &lexicon.categories[lexicon.terms[h.term].category].id;
-                format!("{} ({cat})", &a.article.text[h.start..h.end])
+                format!("{} ({cat})", a.article.text.slice(h.start..h.end))
             })
             .collect();
         let who = if quoted { "quoted" } else { "writer" };

@@ -120,10 +120,7 @@ impl Args {
         use framescore::analyze::attribution::tagger;
         use framescore::ingest::Article;
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
-        let text = std::fs::read_to_string(&self.gold)
-            .with_context(|| format!("cannot read `{}`", self.gold.display()))?;
-        let gold = tagger::read_gold(&text)
-            .map_err(|e| anyhow::anyhow!("`{}`: {e}", self.gold.display()))?;
+        let gold = tagger::gold_cues(framescore::learn::gold::read_file(&self.gold)?);
         let (mut cues, mut sources) = (Vec::new(), Vec::new());
         for doc in &gold {
             let article = Article::from_text(&doc.id, &doc.text);

@@ -45,9 +45,10 @@ pub enum TrainError {
     /// `--task` names no task.
     #[error("unknown task `{0}`; use one of: hedges, targets, attribution")]
     UnknownTask(String),
-    /// The task exists but has no feature extractor yet.
+    /// The task exists but is not a [`Task`]: the attribution tagger has its
+    /// own model format and trainer (`analyze::attribution::tagger`).
     #[error(
-        "task `{0}` cannot be trained yet: its feature extractor is not written (see issue 8); use hedges or targets"
+        "task `{0}` is not trained through `learn::task`: its model has its own format; `framescore train --task {0}` trains it"
     )]
     NotYetAvailable(String),
     /// Nothing to learn from.

@@ -35,6 +35,9 @@ pub struct Args {
     /// The actor figure compared with target polarity.
     #[arg(long, default_value = "sentiment", value_parser = ["sentiment", "authorial_sentiment"])]
     target_score: String,
+    /// With --format json: also list each record's figures, target scores and predicted spans.
+    #[arg(long)]
+    per_record: bool,
     /// Lexicon entries listed in the table (csv and json list all).
     #[arg(long, value_name = "N", default_value_t = 25)]
     entries: usize,
@@ -65,6 +68,7 @@ impl Args {
             } else {
                 TargetScore::AuthorialSentiment
             },
+            per_record: self.per_record,
         };
         let report = eval::evaluate(&records, &lexicon, &options);
         let text = match self.format.as_str() {

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::analyze::{ActorRef, analyze};
 use crate::ingest::{Article, TargetSpec};
-use crate::learn::gold::{ATTRIBUTION_LABELS, GoldError, GoldRecord, split_label};
+use crate::learn::gold::{ATTRIBUTION_LABELS, DOC_LABELS, GoldError, GoldRecord, split_label};
 use crate::lexicon::{Family, Lexicon};
 use crate::score::{self, ArticleScores};
 use measure::{CLASSES, Counts, Span};
@@ -40,6 +40,8 @@ pub struct Options {
     pub neutral_band: f64,
     /// Which actor figure is compared with target polarity.
     pub target_score: TargetScore,
+    /// Also list what was found in each record (for scripts that compute more).
+    pub per_record: bool,
 }
 
 impl Default for Options {
@@ -47,8 +49,22 @@ impl Default for Options {
         Options {
             neutral_band: 0.05,
             target_score: TargetScore::Sentiment,
+            per_record: false,
         }
     }
+}
+
+/// What was found in one record, for scripts: figures as the reports round them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordFigures {
+    /// The record's id.
+    pub id: String,
+    /// The article figure of every document label.
+    pub figures: BTreeMap<&'static str, f64>,
+    /// The score of each gold target, in order (none: no actor row).
+    pub targets: Vec<Option<f64>>,
+    /// Predicted spans per evaluated label.
+    pub predicted: BTreeMap<String, Vec<Span>>,
 }
 
 /// Span figures for one label.
@@ -130,6 +146,9 @@ pub struct Report {
     pub targets: Option<TargetFigures>,
     /// Document labels.
     pub documents: Vec<DocumentFigures>,
+    /// What was found in each record, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_record: Option<Vec<RecordFigures>>,
 }
 
 /// What the pipeline found in one record, in characters.
@@ -193,7 +212,31 @@ pub fn evaluate(records: &[GoldRecord], lexicon: &Lexicon, options: &Options) ->
         entries: entry_figures(records, &found, &labels, lexicon),
         targets: target_figures(records, &found, options),
         documents: document_figures(records, &found),
+        per_record: options.per_record.then(|| {
+            records
+                .iter()
+                .zip(&found)
+                .map(|(r, x)| RecordFigures {
+                    id: r.id.clone(),
+                    figures: DOC_LABELS
+                        .iter()
+                        .map(|l| (*l, article_figure(&x.scores, l)))
+                        .collect(),
+                    targets: x.targets.clone(),
+                    predicted: labels
+                        .iter()
+                        .map(|l| (l.clone(), predicted(x, l, lexicon)))
+                        .collect(),
+                })
+                .collect()
+        }),
     }
+}
+
+/// A figure as the reports write it (`decimals` places), so that eval and a
+/// script reading the CSV reports classify a borderline value alike.
+fn as_reported(x: f64, decimals: usize) -> f64 {
+    format!("{x:.decimals$}").parse().unwrap_or(x)
 }
 
 fn find(record: &GoldRecord, lexicon: &Lexicon, options: &Options) -> Found {
@@ -234,8 +277,8 @@ fn find(record: &GoldRecord, lexicon: &Lexicon, options: &Options) -> Found {
                 .iter()
                 .find(|x| x.actor == ActorRef::Adhoc(k))
                 .map(|x| match options.target_score {
-                    TargetScore::Sentiment => x.sentiment,
-                    TargetScore::AuthorialSentiment => x.authorial_sentiment,
+                    TargetScore::Sentiment => as_reported(x.sentiment, 4),
+                    TargetScore::AuthorialSentiment => as_reported(x.authorial_sentiment, 4),
                 })
         })
         .collect();
@@ -428,16 +471,16 @@ fn target_figures(
     })
 }
 
-/// The article figure a document label is compared with.
+/// The article figure a document label is compared with, as `articles.csv` writes it.
 fn article_figure(s: &ArticleScores, label: &str) -> f64 {
     match label {
-        "tone" => s.tone,
-        "loaded_per_1k" => s.per_1k(s.loaded),
-        "hedges_per_1k" => s.per_1k(s.hedges),
-        "boosters_per_1k" => s.per_1k(s.boosters),
-        "attributed_share" => s.attributed_share,
-        "sourcing_score" => s.sourcing_score,
-        _ => s.reliability,
+        "tone" => as_reported(s.tone, 4),
+        "loaded_per_1k" => as_reported(s.per_1k(s.loaded), 4),
+        "hedges_per_1k" => as_reported(s.per_1k(s.hedges), 4),
+        "boosters_per_1k" => as_reported(s.per_1k(s.boosters), 4),
+        "attributed_share" => as_reported(s.attributed_share, 4),
+        "sourcing_score" => as_reported(s.sourcing_score, 1),
+        _ => as_reported(s.reliability, 1),
     }
 }
 

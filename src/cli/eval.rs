@@ -101,8 +101,19 @@ fn span_row(f: &eval::SpanFigures) -> Vec<String> {
 }
 
 const SPAN_HEADER: [&str; 13] = [
-    "label", "gold", "gold_spans", "predicted", "overlap_p", "overlap_r", "overlap_f1",
-    "exact_p", "exact_r", "exact_f1", "word_p", "word_r", "word_f1",
+    "label",
+    "gold",
+    "gold_spans",
+    "predicted",
+    "overlap_p",
+    "overlap_r",
+    "overlap_f1",
+    "exact_p",
+    "exact_r",
+    "exact_f1",
+    "word_p",
+    "word_r",
+    "word_f1",
 ];
 
 fn aligned(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
@@ -139,7 +150,9 @@ fn aligned(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
 fn table(report: &Report, entries: usize) -> String {
     let mut out = format!("{} gold records\n", report.records);
     if !report.spans.is_empty() {
-        out.push_str("\nspans (overlap: sharing a character; exact: same ends; word: words inside spans)\n");
+        out.push_str(
+            "\nspans (overlap: sharing a character; exact: same ends; word: words inside spans)\n",
+        );
         let rows: Vec<Vec<String>> = report.spans.iter().map(span_row).collect();
         aligned(&mut out, &SPAN_HEADER, &rows);
     }
@@ -161,7 +174,11 @@ fn table(report: &Report, entries: usize) -> String {
                 ]
             })
             .collect();
-        aligned(&mut out, &["entry", "label", "hits", "inside_gold", "precision"], &rows);
+        aligned(
+            &mut out,
+            &["entry", "label", "hits", "inside_gold", "precision"],
+            &rows,
+        );
     }
     if let Some(t) = &report.targets {
         out.push_str(&format!(
@@ -179,13 +196,7 @@ fn table(report: &Report, entries: usize) -> String {
                 r
             })
             .collect();
-        let header = [
-            "",
-            "pred negative",
-            "pred neutral",
-            "pred positive",
-            "F1",
-        ];
+        let header = ["", "pred negative", "pred neutral", "pred positive", "F1"];
         aligned(&mut out, &header, &rows);
         out.push_str(&format!(
             "macro-F1 {:.3}, accuracy {:.3}\n",
@@ -206,7 +217,11 @@ fn table(report: &Report, entries: usize) -> String {
                 ]
             })
             .collect();
-        aligned(&mut out, &["label", "records", "pearson", "spearman"], &rows);
+        aligned(
+            &mut out,
+            &["label", "records", "pearson", "spearman"],
+            &rows,
+        );
     }
     out
 }
@@ -241,7 +256,14 @@ fn csv(report: &Report) -> anyhow::Result<String> {
             .collect(),
     )?;
     section(
-        &["section", "entry", "label", "hits", "inside_gold", "precision"],
+        &[
+            "section",
+            "entry",
+            "label",
+            "hits",
+            "inside_gold",
+            "precision",
+        ],
         report
             .entries
             .iter()
@@ -259,7 +281,14 @@ fn csv(report: &Report) -> anyhow::Result<String> {
     )?;
     if let Some(t) = &report.targets {
         section(
-            &["section", "gold", "pred_negative", "pred_neutral", "pred_positive", "f1"],
+            &[
+                "section",
+                "gold",
+                "pred_negative",
+                "pred_neutral",
+                "pred_positive",
+                "f1",
+            ],
             (0..3)
                 .map(|g| {
                     let mut r = vec!["targets".to_string(), t.classes[g].to_string()];

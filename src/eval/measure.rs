@@ -203,10 +203,12 @@ pub fn class_f1(m: &[[usize; 3]; 3]) -> [f64; 3] {
 mod tests {
     use super::*;
 
+    /// (gold, predicted, overlap counts, exact counts), counts as [right, predicted, found, gold].
+    type Case<'a> = (&'a [Span], &'a [Span], [usize; 4], [usize; 4]);
+
     #[test]
     fn overlap_and_exact_table() {
-        // (gold, predicted, overlap counts, exact counts)
-        let cases: [(&[Span], &[Span], [usize; 4], [usize; 4]); 4] = [
+        let cases: [Case; 4] = [
             (&[(0, 5)], &[(0, 5)], [1, 1, 1, 1], [1, 1, 1, 1]),
             (&[(0, 5)], &[(4, 8)], [1, 1, 1, 1], [0, 1, 0, 1]),
             (&[(0, 2), (3, 5)], &[(0, 5)], [1, 1, 2, 2], [0, 1, 0, 2]),
@@ -214,15 +216,26 @@ mod tests {
         ];
         for (gold, pred, o, e) in cases {
             let got = overlap(gold, pred);
-            assert_eq!([got.right, got.predicted, got.found, got.gold], o, "{gold:?} {pred:?}");
+            assert_eq!(
+                [got.right, got.predicted, got.found, got.gold],
+                o,
+                "{gold:?} {pred:?}"
+            );
             let got = exact(gold, pred);
-            assert_eq!([got.right, got.predicted, got.found, got.gold], e, "{gold:?} {pred:?}");
+            assert_eq!(
+                [got.right, got.predicted, got.found, got.gold],
+                e,
+                "{gold:?} {pred:?}"
+            );
         }
     }
 
     #[test]
     fn word_spans_are_python_words() {
-        assert_eq!(word_spans("Ça va, l'été_2"), vec![(0, 2), (3, 5), (7, 8), (9, 14)]);
+        assert_eq!(
+            word_spans("Ça va, l'été_2"),
+            vec![(0, 2), (3, 5), (7, 8), (9, 14)]
+        );
         assert_eq!(word_spans(""), Vec::<Span>::new());
     }
 
@@ -246,7 +259,11 @@ mod tests {
     #[test]
     fn classes_and_f1() {
         assert_eq!(
-            [class_of(0.06, 0.05), class_of(0.05, 0.05), class_of(-0.2, 0.05)],
+            [
+                class_of(0.06, 0.05),
+                class_of(0.05, 0.05),
+                class_of(-0.2, 0.05)
+            ],
             [2, 1, 0]
         );
         let m = [[1, 1, 0], [0, 2, 0], [0, 0, 0]];

@@ -327,32 +327,26 @@ fn predicted(found: &Found, label: &str, lexicon: &Lexicon) -> Vec<Span> {
         .collect()
 }
 
-fn figures(
-    records: &[GoldRecord],
-    found: &[Found],
-    label: &str,
-    gold_label: &str,
-    lexicon: &Lexicon,
-) -> SpanFigures {
-    let mut f = SpanFigures {
-        label: label.to_string(),
-        gold_label: gold_label.to_string(),
-        overlap: Counts::default(),
-        exact: Counts::default(),
-        words: Counts::default(),
-    };
-    for (r, x) in records.iter().zip(found) {
-        let gold = gold_spans(r, gold_label);
-        let pred = predicted(x, label, lexicon);
-        if gold.is_empty() && pred.is_empty() {
+/// The (predicted label, gold label) pairs measured: each gold label against
+/// itself, then each category of a gold family against the family's gold.
+fn label_pairs(labels: &[String], lexicon: &Lexicon) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = labels.iter().map(|l| (l.clone(), l.clone())).collect();
+    for label in labels {
+        let (family, None) = split_label(label) else {
+            continue;
+        };
+        if ATTRIBUTION_LABELS.contains(&family) {
             continue;
         }
-        f.overlap.add(measure::overlap(&gold, &pred));
-        f.exact.add(measure::exact(&gold, &pred));
-        f.words
-            .add(measure::words(&measure::word_spans(&r.text), &gold, &pred));
+        for c in lexicon
+            .categories
+            .iter()
+            .filter(|c| c.family.name() == family)
+        {
+            out.push((format!("{family}:{}", c.id), label.clone()));
+        }
     }
-    f
+    out
 }
 
 fn span_figures(
@@ -361,25 +355,32 @@ fn span_figures(
     labels: &[String],
     lexicon: &Lexicon,
 ) -> Vec<SpanFigures> {
-    let mut out: Vec<SpanFigures> = labels
-        .iter()
-        .map(|l| figures(records, found, l, l, lexicon))
+    let mut out: Vec<SpanFigures> = label_pairs(labels, lexicon)
+        .into_iter()
+        .map(|(label, gold_label)| SpanFigures {
+            label,
+            gold_label,
+            overlap: Counts::default(),
+            exact: Counts::default(),
+            words: Counts::default(),
+        })
         .collect();
-    for label in labels {
-        let (family, None) = split_label(label) else {
-            continue;
-        };
-        if ATTRIBUTION_LABELS.contains(&family) {
-            continue;
-        }
-        for c in lexicon.categories.iter().filter(|c| c.family.name() == family) {
-            let cat = format!("{family}:{}", c.id);
-            let f = figures(records, found, &cat, label, lexicon);
-            if f.overlap.predicted > 0 {
-                out.push(f);
+    for (r, x) in records.iter().zip(found) {
+        let mut words = None;
+        for f in &mut out {
+            let gold = gold_spans(r, &f.gold_label);
+            let pred = predicted(x, &f.label, lexicon);
+            if gold.is_empty() && pred.is_empty() {
+                continue;
             }
+            let words = words.get_or_insert_with(|| measure::word_spans(&r.text));
+            f.overlap.add(measure::overlap(&gold, &pred));
+            f.exact.add(measure::exact(&gold, &pred));
+            f.words.add(measure::words(words, &gold, &pred));
         }
     }
+    // a category with no hits says nothing against its family's gold
+    out.retain(|f| f.label == f.gold_label || f.overlap.predicted > 0);
     out
 }
 

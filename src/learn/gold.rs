@@ -267,8 +267,7 @@ fn check_label(label: &str) -> Result<(), String> {
         || (category.is_none() && ATTRIBUTION_LABELS.contains(&family));
     let valid_category = category.is_none_or(|c| {
         !c.is_empty()
-            && c
-                .chars()
+            && c.chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
     });
     if known && valid_category {
@@ -365,7 +364,10 @@ mod tests {
         let text = "{\"id\":\"a\",\"text\":\"abcdef\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"loaded\"},{\"start\":0,\"end\":3,\"label\":\"loaded:name_calling\"}],\"labels\":{\"tone\":-0.4}}";
         let got = parse(text).expect("valid");
         assert_eq!(got[0].labels["tone"], -0.4);
-        assert_eq!(split_label("loaded:name_calling"), ("loaded", Some("name_calling")));
+        assert_eq!(
+            split_label("loaded:name_calling"),
+            ("loaded", Some("name_calling"))
+        );
         assert_eq!(split_label("hedge"), ("hedge", None));
     }
 

@@ -2,6 +2,7 @@
 //! arguments into library options and calls the library.
 
 mod check;
+mod eval;
 mod explain;
 mod kwic;
 mod progress;
@@ -57,6 +58,8 @@ enum Command {
     Kwic(kwic::Args),
     /// Train a learned model on gold annotations (JSONL).
     Train(train::Args),
+    /// Measure the lexicons against gold annotations (JSONL).
+    Eval(eval::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -76,6 +79,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
         Command::Train(args) => args.run(),
+        Command::Eval(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }
 }

@@ -2,7 +2,9 @@
 //! arguments into library options and calls the library.
 
 mod check;
+mod dump;
 mod explain;
+mod import;
 mod kwic;
 mod progress;
 mod score;
@@ -66,6 +68,10 @@ enum Command {
 enum LexiconCommand {
     /// Validate lexicons and list every problem with file:line:column.
     Check(check::Args),
+    /// Write the built-in lexicons (all, or one by name).
+    Dump(dump::Args),
+    /// Convert a VADER, LIWC, quanteda YAML or word-list lexicon to framescore TOML.
+    Import(import::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -77,6 +83,8 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Kwic(args) => args.run(),
         Command::Train(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
+        Command::Lexicon(LexiconCommand::Dump(args)) => args.run(),
+        Command::Lexicon(LexiconCommand::Import(args)) => args.run(),
     }
 }
 

@@ -187,3 +187,71 @@ fn import_bad_input_names_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("unknown family `lodaed`"));
 }
+
+#[test]
+fn suggest_lists_over_represented_phrases_not_in_any_lexicon() {
+    let assert = framescore()
+        .arg("suggest")
+        .arg(fixture("suggest/input"))
+        .arg("--reference")
+        .arg(fixture("suggest/reference"))
+        .args(["--min-count", "2"])
+        .assert()
+        .success();
+    let csv = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "term",
+            "words",
+            "count",
+            "reference_count",
+            "keyness",
+            "example_1",
+            "example_2"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let row = |term: &str| rows.iter().find(|r| &r[0] == term);
+    let levy = row("dredging levy").unwrap_or_else(|| panic!("dredging levy in\n{csv}"));
+    assert_eq!((&levy[1], &levy[2], &levy[3]), ("2", "4", "0"));
+    assert!(levy[4].parse::<f64>().expect("keyness") > 0.0);
+    assert!(levy[5].contains("[dredging levy]"), "{csv}");
+    assert!(!levy[6].is_empty(), "two examples: {csv}");
+    // a wildcard entry of loaded.toml (hegemon*) matches "hegemonic": not a candidate
+    assert!(row("hegemonic").is_none(), "{csv}");
+    // "said" and "the" are among the reference's most frequent words
+    assert!(
+        rows.iter()
+            .all(|r| !r[0].starts_with("the ") && !r[0].ends_with(" said")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn suggest_on_an_empty_corpus_is_a_clear_error() {
+    framescore()
+        .arg("suggest")
+        .arg(fixture("suggest/empty"))
+        .arg("--reference")
+        .arg(fixture("suggest/reference"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the input corpus"))
+        .stderr(predicate::str::contains("holds no words"));
+    framescore()
+        .arg("suggest")
+        .arg(fixture("suggest/input"))
+        .arg("--reference")
+        .arg(fixture("suggest/empty"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the reference corpus"));
+}

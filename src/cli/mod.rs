@@ -8,6 +8,7 @@ mod import;
 mod kwic;
 mod progress;
 mod score;
+mod suggest;
 mod terminal;
 mod train;
 
@@ -59,6 +60,8 @@ enum Command {
     Kwic(kwic::Args),
     /// Train a learned model on gold annotations (JSONL).
     Train(train::Args),
+    /// List candidate lexicon terms: words and phrases over-represented against a reference corpus.
+    Suggest(suggest::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -82,6 +85,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
         Command::Train(args) => args.run(),
+        Command::Suggest(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
         Command::Lexicon(LexiconCommand::Dump(args)) => args.run(),
         Command::Lexicon(LexiconCommand::Import(args)) => args.run(),

@@ -4,3 +4,4 @@
 //! same loader and matcher as `score`, and returns data for the CLI to write.
 
 pub mod import;
+pub mod suggest;

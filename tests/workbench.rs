@@ -255,3 +255,30 @@ fn suggest_on_an_empty_corpus_is_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains("the reference corpus"));
 }
+
+#[test]
+fn suggest_with_gold_lists_learned_features_outside_the_lexicons() {
+    let assert = framescore()
+        .args(["suggest", "--gold"])
+        .arg(fixture("gold/hedges.jsonl"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("trained `hedges`"));
+    let csv = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(csv.starts_with("term,feature,label,weight\r\n"), "{csv}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = dir.path().join("plain.jsonl");
+    fs::write(
+        &plain,
+        "{\"id\": \"a\", \"text\": \"Nothing is marked here.\"}\n",
+    )
+    .expect("write");
+    framescore()
+        .args(["suggest", "--gold"])
+        .arg(&plain)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no `hedge` spans and no `targets`",
+        ));
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use framescore::lexicon::Lexicon;
 use framescore::report::cell::{Cell, Table};
-use framescore::workbench::suggest::{self, HEADER, Options};
+use framescore::workbench::suggest::{self, HEADER, LEARNED_HEADER, Options};
 
 use super::Exit;
 
@@ -16,11 +16,14 @@ use super::Exit;
 )]
 pub struct Args {
     /// Files or folders of the corpus to find terms in.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "gold")]
     inputs: Vec<PathBuf>,
     /// Files or folders of the reference corpus (repeatable).
-    #[arg(long, required = true, num_args = 1..)]
+    #[arg(long, required_unless_present = "gold", num_args = 1..)]
     reference: Vec<PathBuf>,
+    /// Instead: train the learned model for this gold file's task (hedges or targets) and list the word features it weighs most that are not lexicon entries.
+    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["inputs", "reference"])]
+    gold: Option<PathBuf>,
     /// Fewest occurrences in INPUT for a candidate.
     #[arg(long, default_value_t = 3)]
     min_count: usize,
@@ -41,6 +44,9 @@ pub struct Args {
 impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
+        if let Some(gold) = &self.gold {
+            return self.run_gold(gold, &lexicon);
+        }
         let options = Options {
             min_count: self.min_count.max(1),
             top: self.top,
@@ -51,15 +57,7 @@ impl Args {
         for skip in &found.skipped {
             eprintln!("framescore: skipped: {}: {}", skip.location, skip.message);
         }
-        let out: Box<dyn std::io::Write> = match &self.out {
-            Some(path) => Box::new(
-                std::fs::File::create(path)
-                    .with_context(|| format!("cannot create `{}`", path.display()))?,
-            ),
-            None => Box::new(std::io::stdout().lock()),
-        };
-        let header: Vec<String> = HEADER.iter().map(|h| (*h).to_string()).collect();
-        let mut table = Table::new(out, &header)?;
+        let mut table = self.table(&HEADER)?;
         for c in &found.candidates {
             let example = |i: usize| c.examples.get(i).map_or(Cell::Empty, Cell::text);
             table.row(&[
@@ -86,5 +84,44 @@ impl Args {
         } else {
             Exit::Partial
         })
+    }
+
+    fn table(&self, header: &[&str]) -> anyhow::Result<Table<Box<dyn std::io::Write>>> {
+        let out: Box<dyn std::io::Write> = match &self.out {
+            Some(path) => Box::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create `{}`", path.display()))?,
+            ),
+            None => Box::new(std::io::stdout().lock()),
+        };
+        let header: Vec<String> = header.iter().map(|h| (*h).to_string()).collect();
+        Ok(Table::new(out, &header)?)
+    }
+
+    fn run_gold(&self, gold: &std::path::Path, lexicon: &Lexicon) -> anyhow::Result<Exit> {
+        let records = framescore::learn::gold::read_file(gold)?;
+        let path = gold.display().to_string();
+        let Some(name) = suggest::gold_task(&records) else {
+            anyhow::bail!(
+                "`{path}` has no `hedge` spans and no `targets`, so no learned task can be trained on it (attribution gold trains with `framescore train --task attribution`)"
+            );
+        };
+        let task = framescore::learn::task::task(name)?;
+        let found = suggest::from_gold(task, &path, &records, lexicon, self.top)?;
+        let mut table = self.table(&LEARNED_HEADER)?;
+        for c in &found {
+            table.row(&[
+                Cell::text(&c.term),
+                Cell::text(&c.feature),
+                Cell::text(&c.label),
+                Cell::Num(c.weight),
+            ])?;
+        }
+        table.finish()?;
+        eprintln!(
+            "framescore: trained `{name}` on {path}: {} feature(s) outside the lexicons",
+            found.len()
+        );
+        Ok(Exit::Success)
     }
 }

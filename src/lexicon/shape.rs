@@ -144,7 +144,7 @@ pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Op
 }
 
 /// "; did you mean `x`?" or "; use one of a, b, c".
-pub fn hint<'a>(word: &str, options: &[&'a str]) -> String {
+pub fn hint(word: &str, options: &[&str]) -> String {
     match closest(word, options.iter().copied()) {
         Some(best) => format!("; did you mean `{best}`?"),
         None => format!("; use one of {}", options.join(", ")),

@@ -364,6 +364,95 @@ fn context(text: &str, sentence: std::ops::Range<usize>, start: usize, end: usiz
     .to_string()
 }
 
+/// A feature that a model trained on gold annotations weighs heavily and
+/// that no lexicon entry covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnedCandidate {
+    /// The word or words of the feature.
+    pub term: String,
+    /// The feature as in the model file (`w=considered`, `L1=accused`).
+    pub feature: String,
+    /// The label it weighs toward.
+    pub label: String,
+    /// Its weight.
+    pub weight: f64,
+}
+
+/// The CSV header of [`LearnedCandidate`] rows.
+pub const LEARNED_HEADER: [&str; 4] = ["term", "feature", "label", "weight"];
+
+/// Per task, the feature templates whose value is a candidate term: for
+/// hedges the word itself and the two-word windows it starts or ends (`w`,
+/// `ww+1`, `w-1w`), for targets the words around the mention (`L1`…`R3`, `c`,
+/// `p1`, `n1`, …). The others (`lex`, `rule`, `suf`, …) are lexicon hits
+/// already or not words.
+fn word_templates(task: &str) -> &'static [&'static str] {
+    match task {
+        "hedges" => &["w", "ww+1", "w-1w"],
+        _ => &[
+            "c", "t", "L1", "L2", "L3", "R1", "R2", "R3", "p1", "p2", "n1", "n2",
+        ],
+    }
+}
+
+/// The learned task the gold records are annotated for: hedge spans train
+/// `hedges`, targets train `targets`.
+pub fn gold_task(records: &[crate::learn::gold::GoldRecord]) -> Option<&'static str> {
+    let hedges = records
+        .iter()
+        .any(|r| r.spans.iter().any(|s| s.label == "hedge"));
+    let targets = records.iter().any(|r| !r.targets.is_empty());
+    match (hedges, targets) {
+        (true, _) => Some("hedges"),
+        (false, true) => Some("targets"),
+        _ => None,
+    }
+}
+
+/// Trains `task` on `records` (as `framescore train` does) and lists the
+/// word features that weigh most toward a label (positive weights, largest
+/// first) and that no lexicon entry matches.
+pub fn from_gold(
+    task: &dyn crate::learn::task::Task,
+    gold_path: &str,
+    records: &[crate::learn::gold::GoldRecord],
+    lexicon: &Lexicon,
+    top: usize,
+) -> Result<Vec<LearnedCandidate>, crate::learn::task::TrainError> {
+    let options = crate::learn::task::FitOptions::default();
+    let fitted = crate::learn::task::fit(task, gold_path, records, &[], lexicon, &options)?;
+    let mut weights: Vec<&(String, String, f64)> = fitted.model.weights().iter().collect();
+    weights.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()).then_with(|| a.0.cmp(&b.0)));
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (feature, label, weight) in weights {
+        if out.len() >= top {
+            break;
+        }
+        let Some((template, value)) = feature.split_once('=') else {
+            continue;
+        };
+        if *weight <= 0.0
+            || !word_templates(task.name()).contains(&template)
+            || value.contains('<')
+            || !value.chars().any(char::is_alphabetic)
+        {
+            continue;
+        }
+        let term = fold(&value.replace('_', " "));
+        if !seen.insert(term.clone()) || in_lexicon(&term, lexicon) {
+            continue;
+        }
+        out.push(LearnedCandidate {
+            term,
+            feature: feature.clone(),
+            label: label.clone(),
+            weight: *weight,
+        });
+    }
+    Ok(out)
+}
+
 /// The CSV header of [`Candidate`] rows.
 pub const HEADER: [&str; 7] = [
     "term",
@@ -406,6 +495,26 @@ mod tests {
             "a name inside the phrase"
         );
         assert!(!in_lexicon("porridge", lexicon));
+    }
+
+    #[test]
+    fn gold_features_outside_the_lexicons_are_listed() {
+        let lexicon = Lexicon::shared().expect("built-in");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/gold/hedges.jsonl"
+        );
+        let records = crate::learn::gold::read_file(std::path::Path::new(path)).expect("gold");
+        assert_eq!(gold_task(&records), Some("hedges"));
+        let task = crate::learn::task::task("hedges").expect("task");
+        let got = from_gold(task, path, &records, lexicon, 20).expect("trains");
+        assert!(!got.is_empty());
+        for c in &got {
+            assert!(!in_lexicon(&c.term, lexicon), "{c:?}");
+            assert!(!c.feature.starts_with("lex"), "{c:?}");
+        }
+        let weights: Vec<f64> = got.iter().map(|c| c.weight.abs()).collect();
+        assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{weights:?}");
     }
 
     #[test]

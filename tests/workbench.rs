@@ -260,12 +260,13 @@ fn suggest_on_an_empty_corpus_is_a_clear_error() {
 fn suggest_with_gold_lists_learned_features_outside_the_lexicons() {
     let assert = framescore()
         .args(["suggest", "--gold"])
-        .arg(fixture("gold/hedges.jsonl"))
+        .arg(fixture("gold/reckon.jsonl"))
         .assert()
         .success()
         .stderr(predicate::str::contains("trained `hedges`"));
     let csv = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
     assert!(csv.starts_with("term,feature,label,weight\r\n"), "{csv}");
+    assert!(csv.contains("\r\nreckon,w=reckon,hedge,"), "{csv}");
     let dir = tempfile::tempdir().expect("tempdir");
     let plain = dir.path().join("plain.jsonl");
     fs::write(

@@ -857,7 +857,7 @@ impl Builder {
             self.problems.push(problem);
             missing.push(owner);
         }
-        for ((owner, _, _), exclude) in &self.excludes {
+        for ((owner, pattern, _), exclude) in &self.excludes {
             if exclude.used || owner.as_ref().is_some_and(|o| missing.contains(o)) {
                 continue;
             }
@@ -866,13 +866,27 @@ impl Builder {
                 .map_or("any category, actor or source".to_string(), |o| {
                     format!("`[{o}]`")
                 });
+            let mut near: Vec<String> = self
+                .seen_terms
+                .iter()
+                .filter(|((_, p, _, _), _)| p == pattern)
+                .map(|((_, p, _, wildcard), (category, _, _))| {
+                    let star = if *wildcard { "*" } else { "" };
+                    format!("`{p}{star}` is in `[category.{category}]`")
+                })
+                .collect();
+            near.sort();
+            let hint = match near.first() {
+                Some(near) => format!("; {near}"),
+                None => "; check its spelling or remove it".into(),
+            };
             self.problems.push(Problem {
                 path: exclude.path.clone(),
                 line: exclude.line,
                 column: exclude.column,
                 severity: Severity::Warning,
                 message: format!(
-                    "`exclude` entry `{}` removes nothing: it is not in {table}; check its spelling or remove it",
+                    "`exclude` entry `{}` removes nothing: it is not in {table}{hint}",
                     exclude.text
                 ),
             });
@@ -1346,6 +1360,11 @@ mod tests {
                 "exclude that removes nothing",
                 "[category.a]\nfamily = \"loaded\"\nterms = [\"x\"]\nexclude = [\"y\"]\n",
                 "t.toml:4:12: warning: `exclude` entry `y` removes nothing",
+            ),
+            (
+                "exclude without the wildcard names the entry it missed",
+                "exclude = [\"wolf warrior\"]\n[category.a]\nfamily = \"loaded\"\nterms = [\"wolf warrior*\"]\n",
+                "t.toml:1:12: warning: `exclude` entry `wolf warrior` removes nothing: it is not in any category, actor or source; `wolf warrior*` is in `[category.a]`",
             ),
             (
                 "amending an undefined table",

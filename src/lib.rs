@@ -30,3 +30,4 @@ pub mod pipeline;
 pub mod report;
 pub mod score;
 pub mod text;
+pub mod workbench;

@@ -23,9 +23,11 @@ use crate::ingest::{Article, IngestOptions, Item, read_inputs};
 use crate::lexicon::Lexicon;
 use crate::report::jsonl::JsonlSink;
 use crate::report::manifest::{Duplicates, Notice, NoticeKind};
-use crate::report::rows::{self, ArticleRows};
+use crate::report::rows::{self, ArticleRows, Schemas};
 use crate::report::{CommitError, Counts, FinishError, Manifest, ReportSet};
+use crate::report::{OpenError, Rendered, Renderer, ReportOptions, UnknownColumn};
 use crate::score;
+use crate::text::outlet::{OutletFrom, outlet_for};
 
 /// What a run needs to know.
 #[derive(Debug, Clone)]
@@ -46,6 +48,12 @@ pub struct Options {
     pub globs: Vec<String>,
     /// `--exclude` patterns as given, for the manifest.
     pub excludes: Vec<String>,
+    /// Write `report.html` and its article pages (`--no-html` turns it off).
+    pub html: bool,
+    /// The `articles.csv` column `outlets.csv` groups by (`outlet` unless `--group-by`).
+    pub group_by: String,
+    /// Where to find the outlet of articles whose input names none.
+    pub outlet_from: Option<OutletFrom>,
 }
 
 /// Where scored rows go: report files, or a JSON Lines stream.
@@ -54,11 +62,26 @@ enum Output {
     Stream(JsonlSink<std::io::BufWriter<std::io::Stdout>>),
 }
 
+/// One article's bytes for the output, rendered on a worker.
+enum Bytes {
+    Files(Rendered),
+    Line(Vec<u8>),
+}
+
 impl Output {
-    fn write(&mut self, rows: &ArticleRows) -> std::io::Result<()> {
-        match self {
-            Output::Files(reports) => reports.write(rows),
-            Output::Stream(sink) => sink.write(rows),
+    fn render(renderer: &Renderer, stream: bool, rows: &ArticleRows) -> Bytes {
+        if stream {
+            Bytes::Line(renderer.line(rows))
+        } else {
+            Bytes::Files(renderer.render(rows))
+        }
+    }
+
+    fn append(&mut self, rows: &ArticleRows, bytes: Bytes) -> std::io::Result<()> {
+        match (self, bytes) {
+            (Output::Files(reports), Bytes::Files(r)) => reports.append(rows, r),
+            (Output::Stream(sink), Bytes::Line(line)) => sink.append(rows, &line),
+            _ => Err(io::Error::other("rendered for the other output")),
         }
     }
 
@@ -142,6 +165,9 @@ pub enum PipelineError {
     /// The report set could not be committed; the message says what is on disk.
     #[error("{0}")]
     Commit(CommitError),
+    /// `--group-by` names no column of `articles.csv`.
+    #[error(transparent)]
+    GroupBy(UnknownColumn),
     /// Nothing could be read.
     #[error(
         "no article could be read from the inputs ({skipped} skipped, see the messages above); earlier reports were left as they were; check the paths and --input-format"
@@ -208,11 +234,27 @@ pub fn run(
     };
     let mut log = Log::default();
     let mut ingest = options.ingest.clone();
+    // the input's own columns are known before the header is written, and
+    // `--group-by` is checked before any article is scored
+    let extra = crate::ingest::input_columns(&options.inputs, &options.ingest);
+    let schemas = std::sync::Arc::new(Schemas::new(lexicon, &extra));
+    let report_options = ReportOptions {
+        excel: options.excel,
+        html: options.html,
+        group_by: options.group_by.clone(),
+    };
+    let renderer = Renderer::new(schemas.clone(), options.html && !options.jsonl);
     let mut reports = if options.jsonl {
-        Output::Stream(JsonlSink::new(io::BufWriter::new(io::stdout()), lexicon))
+        crate::report::groups::Groups::new(&schemas.articles, &options.group_by)
+            .map_err(PipelineError::GroupBy)?;
+        Output::Stream(JsonlSink::new(io::BufWriter::new(io::stdout())))
     } else {
-        let reports =
-            ReportSet::create(&options.out, lexicon, options.excel).map_err(write_error)?;
+        let reports = ReportSet::create(&options.out, schemas.clone(), &report_options).map_err(
+            |e| match e {
+                OpenError::GroupBy(e) => PipelineError::GroupBy(e),
+                OpenError::Io(error) => write_error(error),
+            },
+        )?;
         for done in reports.recovered() {
             let notice = Notice {
                 location: options.out.display().to_string(),
@@ -239,11 +281,20 @@ pub fn run(
         let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
         let mut done = 0;
         let mut flush = |chunk: &mut Vec<Article>, log: &mut Log| -> io::Result<()> {
-            let results: Vec<Result<ArticleRows, Notice>> =
-                pool.install(|| chunk.par_iter().map(|a| guarded(a, lexicon)).collect());
+            let stream = options.jsonl;
+            let results: Vec<Result<(ArticleRows, Bytes), Notice>> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|a| {
+                        let rows = guarded(a, lexicon)?;
+                        let bytes = Output::render(&renderer, stream, &rows);
+                        Ok((rows, bytes))
+                    })
+                    .collect()
+            });
             for result in results {
                 match result {
-                    Ok(rows) => reports.write(&rows)?,
+                    Ok((rows, bytes)) => reports.append(&rows, bytes)?,
                     Err(notice) => log.push(progress, NoticeKind::Skipped, notice),
                 }
             }
@@ -266,7 +317,19 @@ pub fn run(
                         };
                         log.push(progress, NoticeKind::Warning, notice);
                     }
-                    chunk.push(*article);
+                    let mut article = *article;
+                    if let Some(from) = options.outlet_from
+                        && article.outlet.is_none()
+                    {
+                        article.outlet = outlet_for(
+                            from,
+                            &article.origin,
+                            &article.text,
+                            article.url.as_deref(),
+                            lexicon,
+                        );
+                    }
+                    chunk.push(article);
                     if chunk.len() == chunk_size {
                         flush(&mut chunk, &mut log)?;
                     }
@@ -317,6 +380,10 @@ pub fn run(
             "text_col": options.ingest.columns.text,
             "glob": options.globs,
             "exclude": options.excludes,
+            "html": options.html,
+            "group_by": options.group_by,
+            "outlet_from": options.outlet_from.map(|f| format!("{f:?}").to_lowercase()),
+            "input_columns": extra,
         }),
         counts: counts.clone(),
         duplicates: duplicates.clone(),

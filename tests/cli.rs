@@ -63,11 +63,16 @@ fn text_files_and_folders_are_read_recursively_in_order_without_hidden_files() {
         "actors.csv",
         "manifest.json",
         "report.html",
+        "outlets.csv",
+        "outlet_actors.csv",
+        "articles/0001.html",
+        "articles/0002.html",
     ] {
         assert!(out.path().join(name).exists(), "{name}");
     }
     let page = read(out.path(), "report.html");
-    assert!(page.contains("<h2>Outlets</h2>") && page.contains("First article: one"));
+    assert!(page.contains("id=heat") && page.contains("href=\"articles/0001.html\">one</a>"));
+    assert!(read(out.path(), "articles/0001.html").contains("<h1>A calm title</h1>"));
 }
 
 #[test]
@@ -308,7 +313,11 @@ fn committed_seed_reports_are_up_to_date() {
         "sources.csv",
         "actors.csv",
         "stances.csv",
+        "outlets.csv",
+        "outlet_actors.csv",
         "report.html",
+        "articles/0001.html",
+        "articles/0005.html",
     ] {
         let committed = read(&root.join("reports"), name);
         assert!(

@@ -11,12 +11,16 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
-const FILES: [&str; 7] = [
+/// The entries of a report set; `articles` is the folder of article pages.
+const FILES: [&str; 10] = [
     "articles.csv",
     "matches.csv",
     "sources.csv",
     "actors.csv",
     "stances.csv",
+    "outlets.csv",
+    "outlet_actors.csv",
+    "articles",
     "report.html",
     "manifest.json",
 ];
@@ -106,7 +110,28 @@ fn complete_set(out: &Path, corpus_size: usize) -> Result<Set, String> {
         serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap_or_default())
             .map_err(|e| format!("manifest.json: {e}"))?;
     let run_id = manifest["run_id"].as_str().unwrap_or("").to_string();
-    for name in &FILES[..6] {
+    let mut vouched = FILES[..9]
+        .iter()
+        .filter(|name| **name != "articles")
+        .map(|name| (*name).to_string())
+        .collect::<Vec<_>>();
+    let mut pages: Vec<String> = fs::read_dir(out.join("articles"))
+        .map_err(|e| format!("articles/: {e}"))?
+        .filter_map(Result::ok)
+        .map(|e| format!("articles/{}", e.file_name().to_string_lossy()))
+        .collect();
+    pages.sort();
+    let listed = manifest["files"].as_object().map_or(0, |f| {
+        f.keys().filter(|k| k.starts_with("articles/")).count()
+    });
+    if pages.len() != corpus_size || listed != corpus_size {
+        return Err(format!(
+            "{} pages on disk, {listed} in manifest.json",
+            pages.len()
+        ));
+    }
+    vouched.extend(pages);
+    for name in &vouched {
         let recorded = manifest["files"][name].as_str().unwrap_or("");
         if sha256(&out.join(name)) != recorded {
             return Err(format!("{name} is not the one manifest.json vouches for"));
@@ -351,7 +376,7 @@ fn a_failed_move_says_which_files_are_new_and_where_the_rest_is() {
     let stderr = String::from_utf8_lossy(&done.stderr);
     assert!(
         stderr.contains("cannot move `matches.csv` into")
-            && stderr.contains("now holds a mixed set (manifest.json tells them apart) — from this run: articles.csv; from the earlier run: matches.csv, sources.csv, actors.csv, report.html, manifest.json; missing: stances.csv; the rest of this run's set is in")
+            && stderr.contains("now holds a mixed set (manifest.json tells them apart) — from this run: articles.csv; from the earlier run: matches.csv, sources.csv, actors.csv, outlets.csv, outlet_actors.csv, articles, report.html, manifest.json; missing: stances.csv; the rest of this run's set is in")
             && stderr.contains(".framescore-commit-"),
         "{stderr}"
     );
@@ -376,12 +401,15 @@ fn reports_get_the_mode_the_umask_allows_not_0600() {
             .status()
             .expect("sh");
         assert!(status.success());
-        for name in FILES {
+        // the pages folder is a folder: searchable (x) where the umask allows
+        let folder = want | ((want & 0o444) >> 2);
+        for name in FILES.iter().copied().chain(["articles/0001.html"]) {
             let mode = fs::metadata(out.join(name))
                 .expect(name)
                 .permissions()
                 .mode()
                 & 0o777;
+            let want = if name == "articles" { folder } else { want };
             assert_eq!(mode, want, "{name} with umask {umask}: {mode:o}");
         }
     }

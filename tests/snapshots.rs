@@ -7,8 +7,8 @@ use framescore::analyze::analyze;
 use framescore::ingest::Article;
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::score_article;
-use framescore::report::cell::Table;
-use framescore::report::rows::{self, ArticleRows};
+use framescore::report::columns::{Csv, Schema};
+use framescore::report::rows::{ArticleRows, Schemas};
 
 const TEXT: &str = "Russia warns Japan\n\nRussian Foreign Minister Sergei Lavrov said on Sunday that Japan's \u{201C}accelerated militarization\u{201D} was a threat. \"Taiwan is an integral part of China,\" Lavrov asserted. Analysts say the so-called alliance is clearly not stable, according to a source familiar with the talks.";
 
@@ -20,41 +20,37 @@ fn rows() -> (ArticleRows, &'static Lexicon) {
     )
 }
 
-fn render(header: &[String], rows: &[Vec<framescore::report::cell::Cell>]) -> String {
-    let mut table = Table::new(Vec::new(), header).expect("header");
-    for row in rows {
-        table.row(row).expect("row");
-    }
-    String::from_utf8(table.finish().expect("flush")).expect("utf-8")
+fn render<R>(schema: &Schema<R>, rows: &[R]) -> String {
+    String::from_utf8(schema.table(&Csv, rows)).expect("utf-8")
 }
 
-fn strings(cols: &[&str]) -> Vec<String> {
-    cols.iter().map(|c| (*c).to_string()).collect()
+fn schemas(lexicon: &Lexicon) -> Schemas {
+    Schemas::new(lexicon, &[])
 }
 
 #[test]
 fn sources_csv_layout() {
-    let (rows, _) = rows();
-    insta::assert_snapshot!(render(&strings(rows::SOURCES), &rows.sources));
+    let (rows, lexicon) = rows();
+    insta::assert_snapshot!(render(&schemas(lexicon).sources, &rows.sources));
 }
 
 #[test]
 fn matches_csv_layout() {
-    let (rows, _) = rows();
-    insta::assert_snapshot!(render(&strings(rows::MATCHES), &rows.matches));
+    let (rows, lexicon) = rows();
+    insta::assert_snapshot!(render(&schemas(lexicon).matches, &rows.matches));
 }
 
 #[test]
 fn actors_csv_layout() {
-    let (rows, _) = rows();
-    insta::assert_snapshot!(render(&strings(rows::ACTORS), &rows.actors));
+    let (rows, lexicon) = rows();
+    insta::assert_snapshot!(render(&schemas(lexicon).actors, &rows.actors));
 }
 
 #[test]
 fn articles_csv_layout() {
     let (rows, lexicon) = rows();
     insta::assert_snapshot!(render(
-        &rows::articles_header(lexicon),
+        &schemas(lexicon).articles,
         std::slice::from_ref(&rows.article)
     ));
 }

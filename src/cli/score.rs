@@ -7,9 +7,20 @@ use clap::ValueEnum;
 use framescore::ingest::{self, Columns, IngestOptions, InputFormat};
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::{self, Options};
+use framescore::text::outlet::OutletFrom;
 
 use super::Exit;
 use super::progress::Bar;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutletSource {
+    /// The name of the folder holding each file.
+    Folder,
+    /// A dateline or byline in the first lines ("CaliToday (28/12/2025):", "Myind Staff").
+    Dateline,
+    /// The domain of the article's URL, mapped through sources.toml.
+    Domain,
+}
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -22,7 +33,7 @@ enum Format {
 /// Score articles and write CSV reports.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  framescore score seeds --out reports\n  cat corpus.jsonl | framescore score - --out reports --quiet"
+    after_help = "Example:\n  framescore score seeds --out reports\n  framescore score corpus/ --outlet-from folder --out reports\n  framescore score articles.jsonl --group-by section\n  cat corpus.jsonl | framescore score - --out reports --quiet"
 )]
 pub struct Args {
     /// Files (.txt .md .jsonl .ndjson .csv), folders (read recursively), or - for stdin.
@@ -64,6 +75,15 @@ pub struct Args {
     /// In folders, pass over files and folders whose path matches (repeatable; `drafts`, `*.md`).
     #[arg(long = "exclude", value_name = "PATTERN")]
     excludes: Vec<String>,
+    /// Group outlets.csv by this articles.csv text column instead of `outlet` (`date`, `section`, any CSV/JSONL input column).
+    #[arg(long, value_name = "COLUMN", default_value = "outlet")]
+    group_by: String,
+    /// Take the outlet of articles whose input names none from their folder, dateline/byline, or URL domain.
+    #[arg(long, value_enum, value_name = "FROM")]
+    outlet_from: Option<OutletSource>,
+    /// Do not write report.html and its article pages.
+    #[arg(long)]
+    no_html: bool,
     /// No progress bar, no warnings and no notes (skipped inputs are still reported).
     #[arg(long, short)]
     quiet: bool,
@@ -131,6 +151,13 @@ impl Args {
             jsonl: self.jsonl,
             globs: self.globs.clone(),
             excludes: self.excludes.clone(),
+            html: !self.no_html,
+            group_by: self.group_by.clone(),
+            outlet_from: self.outlet_from.map(|f| match f {
+                OutletSource::Folder => OutletFrom::Folder,
+                OutletSource::Dateline => OutletFrom::Dateline,
+                OutletSource::Domain => OutletFrom::Domain,
+            }),
         })
     }
 }

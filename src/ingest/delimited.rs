@@ -46,6 +46,12 @@ pub(super) fn read(
         find(&columns.date),
         find(&columns.url),
     ];
+    let known: Vec<usize> = picks.iter().flatten().copied().chain([text_col]).collect();
+    let extra_cols: Vec<(usize, &String)> = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !known.contains(i) && !h.is_empty())
+        .collect();
     let mut invalid_rows = 0;
     for (row, record) in csv.byte_records().enumerate() {
         let line = row + 2;
@@ -83,6 +89,10 @@ pub(super) fn read(
             continue;
         };
         let [id, title, outlet, date, url] = picks.map(|p| nonempty(cell(p)));
+        let extra = extra_cols
+            .iter()
+            .filter_map(|(i, name)| Some(((*name).clone(), cell(Some(*i))?)))
+            .collect();
         invalid_rows += usize::from(invalid);
         let article = Article {
             id: id.unwrap_or_else(|| format!("{}:{line}", stem(location))),
@@ -93,6 +103,7 @@ pub(super) fn read(
             text,
             targets: Vec::new(),
             origin: at,
+            extra,
         };
         if !sink(Item::Article(Box::new(article))) {
             return false;
@@ -109,7 +120,7 @@ pub(super) fn read(
     true
 }
 
-fn sniff(head: &[u8]) -> u8 {
+pub(super) fn sniff(head: &[u8]) -> u8 {
     let first = head.split(|b| *b == b'\n').next().unwrap_or(head);
     let count = |d: u8| first.iter().filter(|b| **b == d).count();
     [b',', b';', b'\t']

@@ -18,6 +18,22 @@ struct Line {
     url: Option<String>,
     #[serde(default)]
     targets: Vec<TargetSpec>,
+    /// Every other key, flowing through to `articles.csv`.
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The keys a JSONL line may hold besides extra columns.
+pub(super) const KNOWN: [&str; 7] = ["id", "text", "title", "outlet", "date", "url", "targets"];
+
+/// A JSON value as a cell: strings as they are, other scalars as JSON,
+/// arrays and objects as compact JSON; `null` is no value.
+fn scalar(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    }
 }
 
 /// Reads JSONL from `reader`; `location` names it in messages.
@@ -96,6 +112,11 @@ fn parse(raw: &str, at: &str, location: &str, line_no: usize) -> Item {
         text,
         targets: line.targets,
         origin: at.to_string(),
+        extra: line
+            .rest
+            .into_iter()
+            .filter_map(|(k, v)| scalar(v).map(|v| (k, v)))
+            .collect(),
     }))
 }
 

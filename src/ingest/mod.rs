@@ -6,10 +6,13 @@
 //! its location and the stream goes on; files that are no articles (README,
 //! binary, the output folder) become a [`Item::Note`].
 
+mod columns;
 mod delimited;
 mod files;
 mod jsonl;
 mod sniff;
+
+pub use columns::input_columns;
 
 use std::path::PathBuf;
 
@@ -48,6 +51,9 @@ pub struct Article {
     pub text: String,
     /// Ad-hoc actors for this article only.
     pub targets: Vec<TargetSpec>,
+    /// Further input columns (CSV columns, JSONL keys) and their values, which
+    /// flow through to `articles.csv`.
+    pub extra: Vec<(String, String)>,
     /// Where it came from (path, or path:line).
     pub origin: String,
 }

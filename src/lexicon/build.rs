@@ -118,6 +118,7 @@ struct Builder {
     seen_terms: HashMap<TermKey, (String, f64, Place)>,
     seen_names: HashMap<(String, Option<String>), (String, Place)>,
     seen_sources: HashMap<(String, Option<String>), (String, Place)>,
+    seen_domains: HashMap<String, (String, Place)>,
     category_ids: HashMap<String, Place>,
     excludes: HashMap<ExcludeKey, Exclude>,
     amendments: Vec<(String, Problem)>,
@@ -748,13 +749,34 @@ impl Builder {
             self.error(ctx, &doc.kind.span(), msg);
         }
         let index = self.sources.len() as u32;
+        let mut domains = Vec::new();
+        for domain in &doc.domains {
+            let d = domain.get_ref();
+            if let Some(problem) = domain_problem(d) {
+                let msg = format!("`source.{id}`: domain `{d}` {problem}");
+                self.error(ctx, &domain.span(), msg);
+            } else if let Some((other, place)) = self.seen_domains.get(d) {
+                let msg = format!(
+                    "domain `{d}` belongs to source `{other}` too ({} line {}); keep it in one",
+                    place.path, place.line
+                );
+                self.error(ctx, &domain.span(), msg);
+            } else {
+                self.seen_domains
+                    .insert(d.clone(), (id.to_string(), ctx.place(&domain.span())));
+                domains.push(d.clone());
+            }
+        }
+        let specs = self.list(ctx, &doc.aliases, "aliases", &format!("source.{id}"));
         self.sources.push(Source {
             id: id.to_string(),
             label: doc.label.clone(),
             kind: doc.kind.get_ref().clone(),
             country: doc.country.clone(),
+            aliases: specs.iter().map(|s| s.text.clone()).collect(),
+            domains,
         });
-        for spec in self.list(ctx, &doc.aliases, "aliases", &format!("source.{id}")) {
+        for spec in specs {
             let key = (spec.pattern.clone(), spec.exact.clone());
             if let Some((other, place)) = self.seen_sources.get(&key) {
                 let msg = format!(
@@ -1204,6 +1226,25 @@ fn number(value: &Value, name: &str) -> Result<f64, String> {
     }
 }
 
+/// What is wrong with a `domains` entry, if anything: it must be a bare
+/// host name in lower case ("tass.com"), without scheme, path or `www.`.
+fn domain_problem(d: &str) -> Option<&'static str> {
+    if d.contains("://") || d.contains('/') {
+        Some("is a URL; write the bare host name, e.g. `tass.com`")
+    } else if d.starts_with("www.") {
+        Some("starts with `www.`; leave it out (it is ignored when matching)")
+    } else if !d.contains('.') || d.starts_with('.') || d.ends_with('.') || d.contains("..") {
+        Some("is not a host name; write e.g. `tass.com`")
+    } else if !d
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        Some("may hold only lower-case letters, digits, `.` and `-`")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1350,6 +1391,21 @@ mod tests {
                 "empty source label",
                 "[source.a]\nlabel = \"\"\nkind = \"wire\"\n",
                 "t.toml:1:1: error: `source.a`: `label` is empty",
+            ),
+            (
+                "source domain given as a URL",
+                "[source.a]\nlabel = \"A\"\nkind = \"wire\"\ndomains = [\"https://a.com/\"]\n",
+                "t.toml:4:12: error: `source.a`: domain `https://a.com/` is a URL; write the bare host name",
+            ),
+            (
+                "source domain in capitals",
+                "[source.a]\nlabel = \"A\"\nkind = \"wire\"\ndomains = [\"A.com\"]\n",
+                "t.toml:4:12: error: `source.a`: domain `A.com` may hold only lower-case letters",
+            ),
+            (
+                "source domain of two sources",
+                "[source.a]\nlabel = \"A\"\nkind = \"wire\"\ndomains = [\"a.com\"]\n[source.b]\nlabel = \"B\"\nkind = \"wire\"\ndomains = [\"a.com\"]\n",
+                "t.toml:8:12: error: domain `a.com` belongs to source `a` too",
             ),
             (
                 "empty boilerplate flag",

@@ -392,6 +392,10 @@ pub struct Source {
     pub kind: String,
     /// ISO country code, if given.
     pub country: Option<String>,
+    /// Names as listed (for mapping a dateline or byline to the outlet).
+    pub aliases: Vec<String>,
+    /// Web domains, lower case, without `www.`.
+    pub domains: Vec<String>,
 }
 
 /// What a boilerplate rule drops.

@@ -124,6 +124,9 @@ pub struct SourceDoc {
     /// Names in text.
     #[serde(default)]
     pub aliases: RawList,
+    /// Web domains of the outlet ("tass.com"), for `--outlet-from domain`.
+    #[serde(default)]
+    pub domains: Vec<Spanned<String>>,
     /// Free text for maintainers.
     pub note: Option<String>,
     /// Names removed from this source wherever it is defined.

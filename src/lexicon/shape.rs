@@ -93,6 +93,7 @@ const SOURCE: &[Field] = &[
     req("kind", Kind::Text),
     opt("country", Kind::Text),
     opt("aliases", Kind::List),
+    opt("domains", Kind::TextList),
     opt("note", Kind::Text),
     opt("exclude", Kind::List),
 ];

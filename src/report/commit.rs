@@ -52,15 +52,58 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The report file names, in the order they are moved; `manifest.json` last,
 /// because it vouches for the others.
-pub const FILES: [&str; 7] = [
+/// The folder of article pages ([`PAGES`]) is moved as one entry, before
+/// `report.html` which links into it.
+pub const FILES: [&str; 10] = [
     "articles.csv",
     "matches.csv",
     "sources.csv",
     "actors.csv",
     "stances.csv",
+    "outlets.csv",
+    "outlet_actors.csv",
+    PAGES,
     "report.html",
     "manifest.json",
 ];
+
+/// The folder of `report.html`'s article pages: framescore's own, holding
+/// only `NNNN.html` files.
+pub const PAGES: &str = "articles";
+
+/// Whether `name` is one of framescore's article pages.
+fn is_page(name: &str) -> bool {
+    name.strip_suffix(".html")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Removes a pages folder: its pages, then the folder (kept if anything else is in it).
+fn remove_pages(dir: &Path) -> io::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    for entry in entries.filter_map(Result::ok) {
+        if is_page(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    fs::remove_dir(dir)
+}
+
+/// Removes one entry of a report set (a file, or the pages folder).
+fn remove_entry(dir: &Path, name: &str) -> io::Result<()> {
+    let result = if name == PAGES {
+        remove_pages(&dir.join(name))
+    } else {
+        fs::remove_file(dir.join(name))
+    };
+    match result {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
+    }
+}
 
 const STAGING: &str = ".framescore-staging-";
 const COMMIT: &str = ".framescore-commit-";
@@ -317,7 +360,19 @@ fn swappable(out: &Path) -> bool {
     }
     entries.filter_map(Result::ok).all(|e| {
         let name = e.file_name().to_string_lossy().into_owned();
+        if name == PAGES {
+            return e.file_type().is_ok_and(|t| t.is_dir()) && only_pages(&e.path());
+        }
         FILES.contains(&name.as_str()) && e.file_type().is_ok_and(|t| t.is_file())
+    })
+}
+
+/// Whether a pages folder holds nothing but framescore's pages.
+fn only_pages(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).all(|e| {
+            is_page(&e.file_name().to_string_lossy()) && e.file_type().is_ok_and(|t| t.is_file())
+        })
     })
 }
 
@@ -345,9 +400,19 @@ fn roll_forward(out: &Path, decided: &Path) -> Result<(), CommitError> {
         .copied()
         .filter(|name| decided.join(name).exists())
         .collect();
+    // the pages and the page of an earlier run that had them, when this one has none
+    for stale in [PAGES, "report.html"] {
+        if !present.contains(&stale) && decided.join("manifest.json").exists() {
+            let _ = remove_entry(out, stale);
+        }
+    }
     for (i, name) in present.iter().enumerate() {
         if i > 0 {
             pause();
+        }
+        if *name == PAGES {
+            // a folder cannot replace a non-empty one: the earlier pages go first
+            let _ = remove_entry(out, PAGES);
         }
         if let Err(error) = fs::rename(decided.join(name), out.join(name)) {
             let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect();
@@ -425,10 +490,7 @@ fn recover(out: &Path) -> Vec<String> {
 /// which fails (and is kept) if anything else is inside.
 fn remove_set(dir: &Path) -> io::Result<()> {
     for name in FILES {
-        match fs::remove_file(dir.join(name)) {
-            Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-            _ => {}
-        }
+        remove_entry(dir, name)?;
     }
     fs::remove_dir(dir)
 }
@@ -465,7 +527,7 @@ fn abandoned(suffix: &str) -> bool {
     comm.trim() != "framescore"
 }
 
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(handle) = fs::File::open(dir) {
         let _ = handle.sync_all();
     }

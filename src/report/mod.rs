@@ -5,11 +5,15 @@
 //! so an interrupted or failed run never leaves a half-written report or a
 //! mix of two runs, and never destroys the previous good set. Files are
 //! created with the usual `0666 & !umask` mode, so colleagues and web
-//! servers can read them where the umask allows. Writers are generic over
-//! `io::Write` ([`cell::Table`]), so tests render them into memory.
+//! servers can read them where the umask allows. Each article's rows are
+//! rendered to bytes on a worker thread ([`Renderer`]); the writer only
+//! appends them, and aggregates the typed rows into `outlets.csv` and
+//! `report.html`.
 
 pub mod cell;
+pub mod columns;
 pub mod commit;
+pub mod groups;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;
@@ -18,16 +22,18 @@ pub mod rows;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use crate::lexicon::Lexicon;
-use cell::Table;
+use columns::{Csv, Format};
 pub use commit::{CommitError, FILES};
+use groups::Groups;
+pub use groups::UnknownColumn;
 pub use manifest::Manifest;
-use rows::ArticleRows;
+use rows::{ArticleRows, Schemas};
 
-type Sink = Table<BufWriter<Hashing<File>>>;
+type Sink = BufWriter<Hashing<File>>;
 
 /// A writer that keeps the SHA-256 of everything written through it.
 struct Hashing<W> {
@@ -67,6 +73,44 @@ impl Hashing<File> {
     }
 }
 
+/// Writes `bytes` to a new file and returns its SHA-256.
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<String> {
+    let mut file = Hashing::create(path)?;
+    file.write_all(bytes)?;
+    file.finish()
+}
+
+/// Writes an article page and returns its SHA-256; not synced one by one
+/// (thousands of `fsync` calls would cost more than the scoring), but all
+/// together by [`sync_pages`] before the commit.
+fn write_page(path: &Path, bytes: &[u8]) -> io::Result<String> {
+    let mut file = Hashing::create(path)?;
+    file.write_all(bytes)?;
+    Ok(file
+        .hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Makes the pages durable: one `syncfs` of the file system on Linux, else
+/// each page in turn.
+fn sync_pages(dir: &Path, pages: &[(String, String)]) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = pages;
+        rustix::fs::syncfs(File::open(dir)?).map_err(io::Error::from)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for (name, _) in pages {
+            File::open(dir.join(name))?.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
 /// Rows written to each report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
@@ -80,17 +124,110 @@ pub struct Counts {
     pub actors: usize,
     /// `stances.csv` rows.
     pub stances: usize,
+    /// `outlets.csv` rows (groups).
+    pub outlets: usize,
+    /// `outlet_actors.csv` rows.
+    pub outlet_actors: usize,
 }
+
+impl Counts {
+    /// Counts one article's rows.
+    pub fn add(&mut self, rows: &ArticleRows) {
+        self.articles += 1;
+        self.matches += rows.matches.len();
+        self.sources += rows.sources.len();
+        self.actors += rows.actors.len();
+        self.stances += rows.stances.len();
+    }
+}
+
+/// How a report set is laid out.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Start each CSV with a UTF-8 BOM.
+    pub excel: bool,
+    /// Write `report.html` and `articles/`.
+    pub html: bool,
+    /// The `articles.csv` column that `outlets.csv` groups by.
+    pub group_by: String,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            excel: false,
+            html: true,
+            group_by: "outlet".into(),
+        }
+    }
+}
+
+/// Renders one article's rows to the bytes of every report; shared by the
+/// worker threads (it holds only the column definitions).
+#[derive(Clone)]
+pub struct Renderer {
+    schemas: Arc<Schemas>,
+    html: bool,
+}
+
+/// One article's bytes for each report, ready to append.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    tables: [Vec<u8>; 5],
+    page: Option<(html::IndexRow, Vec<u8>)>,
+}
+
+impl Renderer {
+    /// A renderer for these columns; `html` adds the article's page.
+    pub fn new(schemas: Arc<Schemas>, html: bool) -> Renderer {
+        Renderer { schemas, html }
+    }
+
+    /// The column definitions.
+    pub fn schemas(&self) -> &Schemas {
+        &self.schemas
+    }
+
+    /// The CSV rows of one article for each table, and its HTML page.
+    pub fn render(&self, rows: &ArticleRows) -> Rendered {
+        let s = &*self.schemas;
+        let mut tables: [Vec<u8>; 5] = Default::default();
+        s.articles.rows(&Csv, [&rows.article], &mut tables[0]);
+        s.matches.rows(&Csv, &rows.matches, &mut tables[1]);
+        s.sources.rows(&Csv, &rows.sources, &mut tables[2]);
+        s.actors.rows(&Csv, &rows.actors, &mut tables[3]);
+        s.stances.rows(&Csv, &rows.stances, &mut tables[4]);
+        let page = self
+            .html
+            .then(|| (html::index_row(rows), html::page(rows, s)));
+        Rendered { tables, page }
+    }
+
+    /// One article as a JSON line (`--jsonl`).
+    pub fn line(&self, rows: &ArticleRows) -> Vec<u8> {
+        jsonl::line(rows, &self.schemas)
+    }
+}
+
+/// The per-article tables, in [`FILES`] order.
+const TABLES: [&str; 5] = [
+    "articles.csv",
+    "matches.csv",
+    "sources.csv",
+    "actors.csv",
+    "stances.csv",
+];
 
 /// The open report files of one run.
 pub struct ReportSet {
     staging: commit::Staging,
-    articles: Sink,
-    matches: Sink,
-    sources: Sink,
-    actors: Sink,
-    stances: Sink,
-    html: html::HtmlReport,
+    tables: Vec<Sink>,
+    counts: Counts,
+    renderer: Renderer,
+    groups: Groups,
+    html: Option<html::HtmlReport>,
+    pages: Vec<(String, String)>,
+    excel: bool,
 }
 
 fn open(dir: &Path, name: &str, header: &[String], excel: bool) -> io::Result<Sink> {
@@ -98,26 +235,56 @@ fn open(dir: &Path, name: &str, header: &[String], excel: bool) -> io::Result<Si
     if excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
-    Table::new(out, header).map_err(io::Error::other)
+    let mut bytes = Vec::new();
+    Csv.header(header, &mut bytes);
+    out.write_all(&bytes)?;
+    Ok(out)
 }
 
-fn strings(cols: &[&str]) -> Vec<String> {
-    cols.iter().map(|c| (*c).to_string()).collect()
+/// Why a report set could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// `--group-by` names no text column.
+    #[error(transparent)]
+    GroupBy(#[from] UnknownColumn),
+    /// The staging folder or a file could not be created.
+    #[error(transparent)]
+    Io(#[from] io::Error),
 }
 
 impl ReportSet {
-    /// Cleans up after killed runs and opens the report files of a new run
-    /// in a staging folder for `dir` (created if missing).
-    pub fn create(dir: &Path, lexicon: &Lexicon, excel: bool) -> io::Result<ReportSet> {
+    /// Checks the options, cleans up after killed runs and opens the report
+    /// files of a new run in a staging folder for `dir` (created if missing).
+    pub fn create(
+        dir: &Path,
+        schemas: Arc<Schemas>,
+        options: &ReportOptions,
+    ) -> Result<ReportSet, OpenError> {
+        let groups = Groups::new(&schemas.articles, &options.group_by)?;
         let staging = commit::Staging::create(dir)?;
         let at = staging.path().to_path_buf();
+        let headers = [
+            schemas.articles.names(),
+            schemas.matches.names(),
+            schemas.sources.names(),
+            schemas.actors.names(),
+            schemas.stances.names(),
+        ];
+        let mut tables = Vec::new();
+        for (name, header) in TABLES.iter().zip(headers) {
+            tables.push(open(&at, name, header, options.excel)?);
+        }
+        if options.html {
+            std::fs::create_dir(at.join(html::PAGES_DIR))?;
+        }
         Ok(ReportSet {
-            articles: open(&at, "articles.csv", &rows::articles_header(lexicon), excel)?,
-            matches: open(&at, "matches.csv", &strings(rows::MATCHES), excel)?,
-            sources: open(&at, "sources.csv", &strings(rows::SOURCES), excel)?,
-            actors: open(&at, "actors.csv", &strings(rows::ACTORS), excel)?,
-            stances: open(&at, "stances.csv", &strings(rows::STANCES), excel)?,
-            html: html::HtmlReport::default(),
+            tables,
+            counts: Counts::default(),
+            renderer: Renderer::new(schemas, options.html),
+            groups,
+            html: options.html.then(html::HtmlReport::default),
+            pages: Vec::new(),
+            excel: options.excel,
             staging,
         })
     }
@@ -127,56 +294,77 @@ impl ReportSet {
         &self.staging.recovered
     }
 
-    /// Appends one article's rows.
-    pub fn write(&mut self, rows: &ArticleRows) -> io::Result<()> {
-        let e = io::Error::other;
-        self.articles.row(&rows.article).map_err(e)?;
-        for r in &rows.matches {
-            self.matches.row(r).map_err(e)?;
+    /// The renderer the workers use for this set.
+    pub fn renderer(&self) -> Renderer {
+        self.renderer.clone()
+    }
+
+    /// Appends one article: its rendered bytes, and its typed rows to the tallies.
+    pub fn append(&mut self, rows: &ArticleRows, rendered: Rendered) -> io::Result<()> {
+        for (sink, bytes) in self.tables.iter_mut().zip(&rendered.tables) {
+            sink.write_all(bytes)?;
         }
-        for r in &rows.sources {
-            self.sources.row(r).map_err(e)?;
+        self.counts.add(rows);
+        self.groups.add(&self.renderer.schemas.articles, rows);
+        if let (Some(report), Some((index, page))) = (&mut self.html, rendered.page) {
+            let name = report.add(&index)?;
+            let rel = format!("{}/{name}", html::PAGES_DIR);
+            let digest = write_page(&self.staging.path().join(&rel), &page)?;
+            self.pages.push((rel, digest));
         }
-        for r in &rows.actors {
-            self.actors.row(r).map_err(e)?;
-        }
-        for r in &rows.stances {
-            self.stances.row(r).map_err(e)?;
-        }
-        self.html.add(rows);
         Ok(())
+    }
+
+    /// Renders and appends one article (on the calling thread).
+    pub fn write(&mut self, rows: &ArticleRows) -> io::Result<()> {
+        let rendered = self.renderer.render(rows);
+        self.append(rows, rendered)
     }
 
     /// Rows written so far.
     pub fn counts(&self) -> Counts {
-        Counts {
-            articles: self.articles.rows(),
-            matches: self.matches.rows(),
-            sources: self.sources.rows(),
-            actors: self.actors.rows(),
-            stances: self.stances.rows(),
-        }
+        let mut counts = self.counts.clone();
+        counts.outlets = self.groups.groups.len();
+        counts.outlet_actors = self
+            .groups
+            .groups
+            .values()
+            .map(|g| 2 * g.actors.len())
+            .sum();
+        counts
     }
 
-    /// Flushes and syncs every file, writes the manifest (with the run id and
-    /// each file's SHA-256) last, and commits the set.
+    /// Flushes and syncs every file, writes the summaries, the manifest (with
+    /// the run id and each file's SHA-256) last, and commits the set.
     pub fn finish(self, mut manifest: Manifest) -> Result<(), FinishError> {
         let at = self.staging.path().to_path_buf();
         manifest.run_id = self.staging.run_id();
-        let named = [
-            ("articles.csv", self.articles),
-            ("matches.csv", self.matches),
-            ("sources.csv", self.sources),
-            ("actors.csv", self.actors),
-            ("stances.csv", self.stances),
-        ];
-        for (name, table) in named {
-            let file = table.finish()?.into_inner().map_err(|e| e.into_error())?;
-            manifest.files.insert(name.to_string(), file.finish()?);
+        for (name, table) in TABLES.iter().zip(self.tables) {
+            let file = table.into_inner().map_err(|e| e.into_error())?;
+            manifest.files.insert((*name).to_string(), file.finish()?);
         }
-        let mut page = Hashing::create(&at.join("report.html"))?;
-        page.write_all(self.html.render().as_bytes())?;
-        manifest.files.insert("report.html".into(), page.finish()?);
+        let bom: &[u8] = if self.excel { b"\xEF\xBB\xBF" } else { b"" };
+        let (outlets, _) = self.groups.outlets_csv();
+        let digest = write_file(&at.join("outlets.csv"), &[bom, &outlets].concat())?;
+        manifest.files.insert("outlets.csv".into(), digest);
+        let (actors, _) = self.groups.actors_csv();
+        let digest = write_file(&at.join("outlet_actors.csv"), &[bom, &actors].concat())?;
+        manifest.files.insert("outlet_actors.csv".into(), digest);
+        if let Some(note) = self.groups.cut_note() {
+            manifest.notes.push(manifest::Notice {
+                location: "outlets.csv".into(),
+                message: note,
+            });
+        }
+        if let Some(report) = self.html {
+            let mut page = BufWriter::new(Hashing::create(&at.join("report.html"))?);
+            report.render(&self.groups, &mut page)?;
+            let page = page.into_inner().map_err(|e| e.into_error())?;
+            manifest.files.insert("report.html".into(), page.finish()?);
+            sync_pages(&at, &self.pages)?;
+            manifest.files.extend(self.pages);
+            commit::sync_dir(&at.join(html::PAGES_DIR));
+        }
         let mut json = BufWriter::new(File::create(at.join("manifest.json"))?);
         serde_json::to_writer_pretty(&mut json, &manifest).map_err(io::Error::other)?;
         json.write_all(b"\n")?;

@@ -1,157 +1,350 @@
 //! Report rows for one article: the only place where analysis results become
-//! owned strings, with byte offsets turned into character offsets.
+//! owned values, with byte offsets turned into character offsets; and the
+//! one definition of every report's columns ([`Schemas`]), which the CSV,
+//! JSON Lines and HTML writers all render.
 //!
 //! Column order is the contract in DESIGN.md: the contract columns first, in
-//! their fixed order, then extra columns that only ever get appended.
+//! their fixed order, then extra columns that only ever get appended. A new
+//! figure is one field in its row type (or in [`ArticleScores`]) and one line
+//! in the schema below.
 
-use crate::analyze::genre::MarkerKind;
+use crate::analyze::genre::{Marker, MarkerKind};
 use crate::analyze::{ActorRef, Analysis, Attribution};
 use crate::lexicon::{Family, Lexicon};
 use crate::report::cell::Cell;
+use crate::report::columns::{Kind, Schema};
 use crate::score::{ActorScores, ArticleScores};
 use crate::text::span::{EXCERPT_BUDGET, Slice, excerpt_cell};
 
-/// `articles.csv` contract columns.
-pub const ARTICLES: &[&str] = &[
-    "article_id",
-    "title",
-    "outlet",
-    "words",
-    "sentences",
-    "tone",
-    "loaded_per_1k",
-    "hedges_per_1k",
-    "boosters_per_1k",
-    "quotes",
-    "scare_quotes",
-    "attributed_share",
-    "named_sources",
-    "vague_sources",
-    "sourcing_score",
-    "reliability",
-    "flags",
-];
+/// The `articles.csv` row: the article's metadata and its figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleRow {
+    /// Article id.
+    pub id: String,
+    /// Title from the input or the first line.
+    pub title: Option<String>,
+    /// Outlet, from the input or `--outlet-from`.
+    pub outlet: Option<String>,
+    /// Date from the input.
+    pub date: Option<String>,
+    /// URL from the input.
+    pub url: Option<String>,
+    /// File (and line) it came from.
+    pub origin: String,
+    /// Further input columns (CSV columns, JSONL keys), by name.
+    pub extra: Vec<(String, String)>,
+    /// The figures.
+    pub scores: ArticleScores,
+}
 
-/// `articles.csv` extra columns, before the per-category ones.
-pub const ARTICLES_EXTRA: &[&str] = &[
-    "date",
-    "url",
-    "origin",
-    "paragraphs",
-    "dropped_words",
-    "loaded_authorial_per_1k",
-    "hedges_authorial_per_1k",
-    "boosters_authorial_per_1k",
-    "unsupported_boosters",
-    "statements",
-    "organisation_sources",
-    "anonymous_sources",
-    "distinct_sources",
-    "state_media_citations",
-    "voices",
-    "approximators_per_1k",
-    "article_type",
-    "reliability_sourcing",
-    "reliability_restraint",
-    "reliability_calibration",
-    "reliability_balance",
-    "reliability_transparency",
-];
+impl ArticleRow {
+    /// The value of input column `name` (extra columns), if the article has it.
+    pub fn extra(&self, name: &str) -> Option<&str> {
+        self.extra
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
 
-/// `matches.csv` columns.
-pub const MATCHES: &[&str] = &[
-    "article_id",
-    "sentence",
-    "char_start",
-    "char_end",
-    "text",
-    "family",
-    "category",
-    "polarity",
-    "weight",
-    "voice",
-    "speaker",
-    "target",
-    "negated",
-    "value",
-    "context",
-];
+/// A `matches.csv` row: one lexicon hit or scare quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchRow {
+    /// Article id.
+    pub article_id: String,
+    /// Sentence index; none for a marker on a line dropped as boilerplate.
+    pub sentence: Option<usize>,
+    /// Character offsets.
+    pub char_start: usize,
+    /// End character offset (exclusive).
+    pub char_end: usize,
+    /// The words as written.
+    pub text: String,
+    /// Lexicon family name.
+    pub family: &'static str,
+    /// Category id.
+    pub category: String,
+    /// Lexicon polarity.
+    pub polarity: f64,
+    /// Lexicon weight.
+    pub weight: f64,
+    /// Inside a quotation or attributed content.
+    pub quoted: bool,
+    /// The speaker, when quoted and known.
+    pub speaker: Option<String>,
+    /// The actor it is about.
+    pub target: Option<String>,
+    /// Governed by a negator.
+    pub negated: bool,
+    /// Signed contribution after modifiers.
+    pub value: f64,
+    /// Up to 40 characters on each side.
+    pub context: String,
+}
 
-/// `sources.csv` columns.
-pub const SOURCES: &[&str] = &[
-    "article_id",
-    "sentence",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "source",
-    "source_start",
-    "source_end",
-    "source_kind",
-    "content_start",
-    "content_end",
-    "direct",
-    "speaker",
-    "cue_stance",
-    "cited_source",
-    "cited_source_kind",
-    "content",
-];
+/// A `sources.csv` row: one attributed statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    /// Article id.
+    pub article_id: String,
+    /// Sentence of the cue.
+    pub sentence: usize,
+    /// The cue as written.
+    pub cue: String,
+    /// Cue character offsets.
+    pub cue_span: (usize, usize),
+    /// The source as written.
+    pub source: Option<String>,
+    /// Source character offsets.
+    pub source_span: Option<(usize, usize)>,
+    /// `named`, `organisation`, …
+    pub source_kind: &'static str,
+    /// Content character offsets.
+    pub content_span: (usize, usize),
+    /// A direct quotation.
+    pub direct: bool,
+    /// Resolved speaker.
+    pub speaker: Option<String>,
+    /// A cue that signals the writer's stance.
+    pub loaded_cue: bool,
+    /// An outlet or body from `sources.toml` named as the source.
+    pub cited_source: Option<String>,
+    /// Its kind.
+    pub cited_source_kind: Option<String>,
+    /// Excerpt of the content.
+    pub content: String,
+}
 
-/// `actors.csv` columns.
-pub const ACTORS: &[&str] = &[
-    "article_id",
-    "actor",
-    "mentions",
-    "voice",
-    "positive",
-    "negative",
-    "sentiment",
-    "authorial_sentiment",
-    "quoted_sentiment",
-    "label",
-    "kind",
-    "outlet",
-];
+/// An `actors.csv` row: one actor in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRow {
+    /// Article id.
+    pub article_id: String,
+    /// Actor id.
+    pub actor: String,
+    /// Display name.
+    pub label: String,
+    /// `country`, `person`, …, `target`.
+    pub kind: String,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+    /// The figures.
+    pub scores: ActorScores,
+}
 
-/// `stances.csv` columns.
-pub const STANCES: &[&str] = &[
-    "article_id",
-    "from",
-    "to",
-    "polarity",
-    "sentence",
-    "evidence",
-    "outlet",
-];
+/// A `stances.csv` row: a speaker of one actor speaking of another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceRow {
+    /// Article id.
+    pub article_id: String,
+    /// Speaking actor.
+    pub from: String,
+    /// Actor spoken of.
+    pub to: String,
+    /// Polarity.
+    pub polarity: f64,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The sentence, cut.
+    pub evidence: String,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+}
 
-/// The `articles.csv` header for a lexicon (one column per loaded category).
-pub fn articles_header(lexicon: &Lexicon) -> Vec<String> {
-    ARTICLES
-        .iter()
-        .chain(ARTICLES_EXTRA)
-        .map(|s| (*s).to_string())
-        .chain(
-            lexicon
-                .categories_of(Family::Loaded)
-                .map(|(_, c)| format!("loaded_{}_per_1k", c.id)),
-        )
-        .collect()
+fn opt(s: &Option<String>) -> Cell {
+    Cell::opt(s.as_deref())
+}
+
+fn flag(b: bool) -> usize {
+    usize::from(b)
+}
+
+/// Every report's columns, built once per run before the workers start.
+pub struct Schemas {
+    /// `articles.csv`.
+    pub articles: Schema<ArticleRow>,
+    /// `matches.csv`.
+    pub matches: Schema<MatchRow>,
+    /// `sources.csv`.
+    pub sources: Schema<SourceRow>,
+    /// `actors.csv`.
+    pub actors: Schema<ActorRow>,
+    /// `stances.csv`.
+    pub stances: Schema<StanceRow>,
+}
+
+impl Schemas {
+    /// The schemas for a lexicon (one column per loaded category) and the
+    /// input's extra columns (appended to `articles.csv`, in order).
+    pub fn new(lexicon: &Lexicon, extra: &[String]) -> Schemas {
+        Schemas {
+            articles: articles_schema(lexicon, extra),
+            matches: matches_schema(),
+            sources: sources_schema(),
+            actors: actors_schema(),
+            stances: stances_schema(),
+        }
+    }
+}
+
+/// The `articles.csv` columns.
+pub fn articles_schema(lexicon: &Lexicon, extra: &[String]) -> Schema<ArticleRow> {
+    let mut s = Schema::new()
+        // the contract columns, in their fixed order
+        .text("article_id", |r: &ArticleRow| Cell::text(&r.id))
+        .text("title", |r| opt(&r.title))
+        .text("outlet", |r| opt(&r.outlet))
+        .count("words", |r| r.scores.words)
+        .count("sentences", |r| r.scores.sentences)
+        .figure("tone", |r| r.scores.tone)
+        .figure("loaded_per_1k", |r| r.scores.per_1k(r.scores.loaded))
+        .figure("hedges_per_1k", |r| r.scores.per_1k(r.scores.hedges))
+        .figure("boosters_per_1k", |r| r.scores.per_1k(r.scores.boosters))
+        .count("quotes", |r| r.scores.quotes)
+        .count("scare_quotes", |r| r.scores.scare_quotes)
+        .figure("attributed_share", |r| r.scores.attributed_share)
+        .count("named_sources", |r| r.scores.named_sources)
+        .count("vague_sources", |r| r.scores.vague_sources)
+        .score("sourcing_score", |r| r.scores.sourcing_score)
+        .score("reliability", |r| r.scores.reliability)
+        .text("flags", |r| Cell::text(r.scores.flags.join(";")))
+        // later columns, only ever appended
+        .text("date", |r| opt(&r.date))
+        .text("url", |r| opt(&r.url))
+        .text("origin", |r| Cell::text(&r.origin))
+        .count("paragraphs", |r| r.scores.paragraphs)
+        .count("dropped_words", |r| r.scores.dropped_words)
+        .figure("loaded_authorial_per_1k", |r| {
+            r.scores.per_1k(r.scores.loaded_authorial)
+        })
+        .figure("hedges_authorial_per_1k", |r| {
+            r.scores.per_1k(r.scores.hedges_authorial)
+        })
+        .figure("boosters_authorial_per_1k", |r| {
+            r.scores.per_1k(r.scores.boosters_authorial)
+        })
+        .count("unsupported_boosters", |r| r.scores.unsupported_boosters)
+        .count("statements", |r| r.scores.statements)
+        .count("organisation_sources", |r| r.scores.organisation_sources)
+        .count("anonymous_sources", |r| r.scores.anonymous_sources)
+        .count("distinct_sources", |r| r.scores.distinct_sources)
+        .count("state_media_citations", |r| r.scores.state_media_citations)
+        .count("voices", |r| r.scores.voices)
+        .figure("approximators_per_1k", |r| {
+            r.scores.per_1k(r.scores.approximators)
+        })
+        .text("article_type", |r| Cell::text(r.scores.genre.kind.name()))
+        .score("reliability_sourcing", |r| r.scores.parts.sourcing)
+        .score("reliability_restraint", |r| r.scores.parts.restraint)
+        .score("reliability_calibration", |r| r.scores.parts.calibration)
+        .score("reliability_balance", |r| r.scores.parts.balance)
+        .score("reliability_transparency", |r| r.scores.parts.transparency);
+    for (_, category) in lexicon.categories_of(Family::Loaded) {
+        let id = category.id.clone();
+        s.push(format!("loaded_{id}_per_1k"), Kind::Figure, move |r| {
+            let n = r.scores.loaded_by_category.get(&id).copied().unwrap_or(0);
+            Cell::Num(r.scores.per_1k(n))
+        });
+    }
+    // the input's own columns last, so a pivot by any of them needs no join
+    for name in extra {
+        let key = name.clone();
+        s.push(name.clone(), Kind::Text, move |r| Cell::opt(r.extra(&key)));
+    }
+    s
+}
+
+fn matches_schema() -> Schema<MatchRow> {
+    Schema::new()
+        .text("article_id", |r: &MatchRow| Cell::text(&r.article_id))
+        .column("sentence", Kind::Count, |r| {
+            r.sentence.map_or(Cell::Empty, Cell::Int)
+        })
+        .count("char_start", |r| r.char_start)
+        .count("char_end", |r| r.char_end)
+        .text("text", |r| Cell::text(&r.text))
+        .text("family", |r| Cell::text(r.family))
+        .text("category", |r| Cell::text(&r.category))
+        .figure("polarity", |r| r.polarity)
+        .figure("weight", |r| r.weight)
+        .text("voice", |r| Cell::text(voice(r.quoted)))
+        .text("speaker", |r| opt(&r.speaker))
+        .text("target", |r| opt(&r.target))
+        .count("negated", |r| flag(r.negated))
+        .figure("value", |r| r.value)
+        .text("context", |r| Cell::text(&r.context))
+}
+
+/// `quoted` or `authorial`.
+pub fn voice(quoted: bool) -> &'static str {
+    if quoted { "quoted" } else { "authorial" }
+}
+
+fn sources_schema() -> Schema<SourceRow> {
+    let start = |s: Option<(usize, usize)>| s.map_or(Cell::Empty, |s| Cell::Int(s.0));
+    let end = |s: Option<(usize, usize)>| s.map_or(Cell::Empty, |s| Cell::Int(s.1));
+    Schema::new()
+        .text("article_id", |r: &SourceRow| Cell::text(&r.article_id))
+        .count("sentence", |r| r.sentence)
+        .text("cue", |r| Cell::text(&r.cue))
+        .count("cue_start", |r| r.cue_span.0)
+        .count("cue_end", |r| r.cue_span.1)
+        .text("source", |r| opt(&r.source))
+        .column("source_start", Kind::Count, move |r| start(r.source_span))
+        .column("source_end", Kind::Count, move |r| end(r.source_span))
+        .text("source_kind", |r| Cell::text(r.source_kind))
+        .count("content_start", |r| r.content_span.0)
+        .count("content_end", |r| r.content_span.1)
+        .count("direct", |r| flag(r.direct))
+        .text("speaker", |r| opt(&r.speaker))
+        .text("cue_stance", |r| {
+            Cell::text(if r.loaded_cue { "loaded" } else { "neutral" })
+        })
+        .text("cited_source", |r| opt(&r.cited_source))
+        .text("cited_source_kind", |r| opt(&r.cited_source_kind))
+        .text("content", |r| Cell::text(&r.content))
+}
+
+fn actors_schema() -> Schema<ActorRow> {
+    Schema::new()
+        .text("article_id", |r: &ActorRow| Cell::text(&r.article_id))
+        .text("actor", |r| Cell::text(&r.actor))
+        .count("mentions", |r| r.scores.mentions)
+        .count("voice", |r| r.scores.voice)
+        .count("positive", |r| r.scores.positive)
+        .count("negative", |r| r.scores.negative)
+        .figure("sentiment", |r| r.scores.sentiment)
+        .figure("authorial_sentiment", |r| r.scores.authorial_sentiment)
+        .figure("quoted_sentiment", |r| r.scores.quoted_sentiment)
+        .text("label", |r| Cell::text(&r.label))
+        .text("kind", |r| Cell::text(&r.kind))
+        .text("outlet", |r| opt(&r.outlet))
+}
+
+fn stances_schema() -> Schema<StanceRow> {
+    Schema::new()
+        .text("article_id", |r: &StanceRow| Cell::text(&r.article_id))
+        .text("from", |r| Cell::text(&r.from))
+        .text("to", |r| Cell::text(&r.to))
+        .figure("polarity", |r| r.polarity)
+        .count("sentence", |r| r.sentence)
+        .text("evidence", |r| Cell::text(&r.evidence))
+        .text("outlet", |r| opt(&r.outlet))
 }
 
 /// Every row one article contributes to the reports.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleRows {
     /// The `articles.csv` row.
-    pub article: Vec<Cell>,
+    pub article: ArticleRow,
     /// `matches.csv` rows.
-    pub matches: Vec<Vec<Cell>>,
+    pub matches: Vec<MatchRow>,
     /// `sources.csv` rows.
-    pub sources: Vec<Vec<Cell>>,
+    pub sources: Vec<SourceRow>,
     /// `actors.csv` rows.
-    pub actors: Vec<Vec<Cell>>,
+    pub actors: Vec<ActorRow>,
     /// `stances.csv` rows.
-    pub stances: Vec<Vec<Cell>>,
+    pub stances: Vec<StanceRow>,
     /// The article text as read (for highlighting).
     pub text: String,
 }
@@ -173,55 +366,18 @@ pub fn build(
     }
 }
 
-fn article_row(a: &Analysis, s: &ArticleScores) -> Vec<Cell> {
+fn article_row(a: &Analysis, s: &ArticleScores) -> ArticleRow {
     let art = a.article;
-    let mut row = vec![
-        Cell::text(&art.id),
-        Cell::opt(a.title.as_deref()),
-        Cell::opt(art.outlet.as_deref()),
-        Cell::Int(s.words),
-        Cell::Int(s.sentences),
-        Cell::Num(s.tone),
-        Cell::Num(s.per_1k(s.loaded)),
-        Cell::Num(s.per_1k(s.hedges)),
-        Cell::Num(s.per_1k(s.boosters)),
-        Cell::Int(s.quotes),
-        Cell::Int(s.scare_quotes),
-        Cell::Num(s.attributed_share),
-        Cell::Int(s.named_sources),
-        Cell::Int(s.vague_sources),
-        Cell::Score(s.sourcing_score),
-        Cell::Score(s.reliability),
-        Cell::text(s.flags.join(";")),
-        Cell::opt(art.date.as_deref()),
-        Cell::opt(art.url.as_deref()),
-        Cell::text(&art.origin),
-        Cell::Int(s.paragraphs),
-        Cell::Int(s.dropped_words),
-        Cell::Num(s.per_1k(s.loaded_authorial)),
-        Cell::Num(s.per_1k(s.hedges_authorial)),
-        Cell::Num(s.per_1k(s.boosters_authorial)),
-        Cell::Int(s.unsupported_boosters),
-        Cell::Int(s.statements),
-        Cell::Int(s.organisation_sources),
-        Cell::Int(s.anonymous_sources),
-        Cell::Int(s.distinct_sources),
-        Cell::Int(s.state_media_citations),
-        Cell::Int(s.voices),
-        Cell::Num(s.per_1k(s.approximators)),
-        Cell::text(s.genre.kind.name()),
-        Cell::Score(s.parts.sourcing),
-        Cell::Score(s.parts.restraint),
-        Cell::Score(s.parts.calibration),
-        Cell::Score(s.parts.balance),
-        Cell::Score(s.parts.transparency),
-    ];
-    row.extend(
-        s.loaded_by_category
-            .values()
-            .map(|n| Cell::Num(s.per_1k(*n))),
-    );
-    row
+    ArticleRow {
+        id: art.id.clone(),
+        title: a.title.clone(),
+        outlet: art.outlet.clone(),
+        date: art.date.clone(),
+        url: art.url.clone(),
+        origin: art.origin.clone(),
+        extra: art.extra.clone(),
+        scores: s.clone(),
+    }
 }
 
 /// The id of an actor in reports.
@@ -249,53 +405,52 @@ fn context(a: &Analysis, start: usize, end: usize) -> String {
     format!("{left}[{}]{right}", &text[start..end]).replace(['\n', '\r'], " ")
 }
 
-fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
-    let mut rows: Vec<(usize, Vec<Cell>)> = a
+fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<MatchRow> {
+    let mut rows: Vec<(usize, MatchRow)> = a
         .terms
         .iter()
         .map(|h| {
             let term = &lexicon.terms[h.term];
             let cat = &lexicon.categories[term.category];
-            let row = vec![
-                Cell::text(&a.article.id),
-                Cell::Int(h.sentence),
-                Cell::Int(a.chars.chars(h.start)),
-                Cell::Int(a.chars.chars(h.end)),
-                Cell::text(&a.article.text[h.start..h.end]),
-                Cell::text(cat.family.name()),
-                Cell::text(&cat.id),
-                Cell::Num(term.polarity),
-                Cell::Num(term.weight),
-                Cell::text(if h.quoted { "quoted" } else { "authorial" }),
-                Cell::opt(h.speaker.as_deref()),
-                h.target
-                    .map_or(Cell::Empty, |t| Cell::text(actor_id(a, t, lexicon))),
-                Cell::Int(usize::from(h.negated)),
-                Cell::Num(h.value),
-                Cell::text(context(a, h.start, h.end)),
-            ];
+            let row = MatchRow {
+                article_id: a.article.id.clone(),
+                sentence: Some(h.sentence),
+                char_start: a.chars.chars(h.start),
+                char_end: a.chars.chars(h.end),
+                text: a.article.text[h.start..h.end].to_string(),
+                family: cat.family.name(),
+                category: cat.id.clone(),
+                polarity: term.polarity,
+                weight: term.weight,
+                quoted: h.quoted,
+                speaker: h.speaker.clone(),
+                target: h.target.map(|t| actor_id(a, t, lexicon)),
+                negated: h.negated,
+                value: h.value,
+                context: context(a, h.start, h.end),
+            };
             (h.start, row)
         })
         .collect();
     for q in a.quotes.iter().filter(|q| q.scare) {
         let sentence = a.sentence_at(q.outer.start).unwrap_or(0);
-        let row = vec![
-            Cell::text(&a.article.id),
-            Cell::Int(sentence),
-            Cell::Int(a.chars.chars(q.outer.start)),
-            Cell::Int(a.chars.chars(q.outer.end)),
-            Cell::text(&a.article.text[q.outer.clone()]),
-            Cell::text("scare_quote"),
-            Cell::text("scare_quote"),
-            Cell::Num(0.0),
-            Cell::Num(1.0),
-            Cell::text("authorial"),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Int(0),
-            Cell::Num(0.0),
-            Cell::text(context(a, q.outer.start, q.outer.end)),
-        ];
+        let row = MatchRow {
+            article_id: a.article.id.clone(),
+            sentence: Some(sentence),
+            char_start: a.chars.chars(q.outer.start),
+            char_end: a.chars.chars(q.outer.end),
+            text: a.article.text[q.outer.clone()].to_string(),
+            family: "scare_quote",
+            category: "scare_quote".into(),
+            polarity: 0.0,
+            weight: 1.0,
+            quoted: false,
+            speaker: None,
+            target: None,
+            negated: false,
+            value: 0.0,
+            context: context(a, q.outer.start, q.outer.end),
+        };
         rows.push((q.outer.start, row));
     }
     rows.extend(
@@ -309,35 +464,38 @@ fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
 
 /// A marker of the article's type: a `genre.toml` term, or a disclaimer
 /// line (category `disclaimer`, no sentence: the line is dropped as boilerplate).
-fn marker_row(a: &Analysis, m: &crate::analyze::genre::Marker, lexicon: &Lexicon) -> Vec<Cell> {
+fn marker_row(a: &Analysis, m: &Marker, lexicon: &Lexicon) -> MatchRow {
     let (category, weight) = match m.kind {
         MarkerKind::Term(t) => {
             let term = &lexicon.terms[t];
-            (lexicon.categories[term.category].id.as_str(), term.weight)
+            (lexicon.categories[term.category].id.clone(), term.weight)
         }
-        MarkerKind::Disclaimer => ("disclaimer", lexicon.scoring.opinion_disclaimer_points),
+        MarkerKind::Disclaimer => (
+            "disclaimer".to_string(),
+            lexicon.scoring.opinion_disclaimer_points,
+        ),
     };
     let text = a.article.text.slice(m.span.clone());
-    vec![
-        Cell::text(&a.article.id),
-        m.sentence.map_or(Cell::Empty, Cell::Int),
-        Cell::Int(a.chars.chars(m.span.start)),
-        Cell::Int(a.chars.chars(m.span.end)),
-        Cell::text(crate::text::span::excerpt(text)),
-        Cell::text(m.family.name()),
-        Cell::text(category),
-        Cell::Num(0.0),
-        Cell::Num(weight),
-        Cell::text("authorial"),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Int(0),
-        Cell::Num(0.0),
-        Cell::text(context(a, m.span.start, m.span.end)),
-    ]
+    MatchRow {
+        article_id: a.article.id.clone(),
+        sentence: m.sentence,
+        char_start: a.chars.chars(m.span.start),
+        char_end: a.chars.chars(m.span.end),
+        text: crate::text::span::excerpt(text).to_string(),
+        family: m.family.name(),
+        category,
+        polarity: 0.0,
+        weight,
+        quoted: false,
+        speaker: None,
+        target: None,
+        negated: false,
+        value: 0.0,
+        context: context(a, m.span.start, m.span.end),
+    }
 }
 
-fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
+fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<SourceRow> {
     let mut budget = EXCERPT_BUDGET * a.article.text.len();
     a.attributions
         .iter()
@@ -345,43 +503,29 @@ fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon, budget: &mut usize) -> Vec<Cell> {
+fn source_row(a: &Analysis, r: &Attribution, lexicon: &Lexicon, budget: &mut usize) -> SourceRow {
     let text = &a.article.text;
-    let span_cells = |span: Option<&std::ops::Range<usize>>| match span {
-        Some(s) => [
-            Cell::Int(a.chars.chars(s.start)),
-            Cell::Int(a.chars.chars(s.end)),
-        ],
-        None => [Cell::Empty, Cell::Empty],
-    };
-    let [cue_start, cue_end] = span_cells(Some(&r.cue));
-    let [source_start, source_end] = span_cells(r.source.as_ref());
-    let [content_start, content_end] = span_cells(Some(&r.content));
+    let chars = |s: &std::ops::Range<usize>| (a.chars.chars(s.start), a.chars.chars(s.end));
     let outlet = r.outlets.first().map(|o| &lexicon.sources[*o]);
-    vec![
-        Cell::text(&a.article.id),
-        Cell::Int(r.sentence),
-        Cell::text(&text[r.cue.clone()]),
-        cue_start,
-        cue_end,
-        r.source
-            .as_ref()
-            .map_or(Cell::Empty, |s| Cell::text(&text[s.clone()])),
-        source_start,
-        source_end,
-        Cell::text(r.kind.name()),
-        content_start,
-        content_end,
-        Cell::Int(usize::from(r.direct)),
-        Cell::opt(r.speaker.as_deref()),
-        Cell::text(if r.loaded_cue { "loaded" } else { "neutral" }),
-        Cell::opt(outlet.map(|o| o.label.as_str())),
-        Cell::opt(outlet.map(|o| o.kind.as_str())),
-        Cell::text(excerpt_cell(text.slice(r.content.clone()), budget)),
-    ]
+    SourceRow {
+        article_id: a.article.id.clone(),
+        sentence: r.sentence,
+        cue: text[r.cue.clone()].to_string(),
+        cue_span: chars(&r.cue),
+        source: r.source.as_ref().map(|s| text[s.clone()].to_string()),
+        source_span: r.source.as_ref().map(chars),
+        source_kind: r.kind.name(),
+        content_span: chars(&r.content),
+        direct: r.direct,
+        speaker: r.speaker.clone(),
+        loaded_cue: r.loaded_cue,
+        cited_source: outlet.map(|o| o.label.clone()),
+        cited_source_kind: outlet.map(|o| o.kind.clone()),
+        content: excerpt_cell(text.slice(r.content.clone()), budget),
+    }
 }
 
-fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> Vec<Cell> {
+fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> ActorRow {
     let (label, kind) = match x.actor {
         ActorRef::Lexicon(i) => (
             lexicon.actors[i].label.clone(),
@@ -389,40 +533,31 @@ fn actor_row(a: &Analysis, x: &ActorScores, lexicon: &Lexicon) -> Vec<Cell> {
         ),
         ActorRef::Adhoc(i) => (a.article.targets[i].name.clone(), "target".to_string()),
     };
-    vec![
-        Cell::text(&a.article.id),
-        Cell::text(actor_id(a, x.actor, lexicon)),
-        Cell::Int(x.mentions),
-        Cell::Int(x.voice),
-        Cell::Int(x.positive),
-        Cell::Int(x.negative),
-        Cell::Num(x.sentiment),
-        Cell::Num(x.authorial_sentiment),
-        Cell::Num(x.quoted_sentiment),
-        Cell::text(label),
-        Cell::text(kind),
-        Cell::opt(a.article.outlet.as_deref()),
-    ]
+    ActorRow {
+        article_id: a.article.id.clone(),
+        actor: actor_id(a, x.actor, lexicon),
+        label,
+        kind,
+        outlet: a.article.outlet.clone(),
+        scores: x.clone(),
+    }
 }
 
-fn stance_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
+fn stance_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<StanceRow> {
     let mut budget = EXCERPT_BUDGET * a.article.text.len();
     a.stances
         .iter()
         .map(|s| {
             let sentence = &a.doc.sentences[s.sentence].span;
-            vec![
-                Cell::text(&a.article.id),
-                Cell::text(actor_id(a, s.from, lexicon)),
-                Cell::text(actor_id(a, s.to, lexicon)),
-                Cell::Num(s.polarity),
-                Cell::Int(s.sentence),
-                Cell::text(excerpt_cell(
-                    a.article.text.slice(sentence.clone()),
-                    &mut budget,
-                )),
-                Cell::opt(a.article.outlet.as_deref()),
-            ]
+            StanceRow {
+                article_id: a.article.id.clone(),
+                from: actor_id(a, s.from, lexicon),
+                to: actor_id(a, s.to, lexicon),
+                polarity: s.polarity,
+                sentence: s.sentence,
+                evidence: excerpt_cell(a.article.text.slice(sentence.clone()), &mut budget),
+                outlet: a.article.outlet.clone(),
+            }
         })
         .collect()
 }

@@ -9,6 +9,7 @@
 pub mod boilerplate;
 pub mod normalize;
 pub mod offsets;
+pub mod outlet;
 pub mod segment;
 pub mod span;
 

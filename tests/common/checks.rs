@@ -9,7 +9,7 @@
 
 use framescore::analyze::Analysis;
 use framescore::report::cell::Cell;
-use framescore::report::rows::ArticleRows;
+use framescore::report::rows::{ArticleRows, Schemas};
 use framescore::score::{ActorScores, ArticleScores};
 
 /// Everything wrong with one scored article; empty when all holds.
@@ -115,12 +115,24 @@ fn offsets_match(
 
 /// Offsets in report rows slice the article text to the text they report.
 pub fn row_problems(article: &str, rows: &ArticleRows) -> Vec<String> {
+    let lexicon = framescore::lexicon::Lexicon::shared().expect("built-in lexicons");
+    let schemas = Schemas::new(lexicon, &[]);
     let article = &Chars::new(article);
     let mut out = Vec::new();
-    for row in &rows.matches {
+    let matches: Vec<Vec<Cell>> = rows
+        .matches
+        .iter()
+        .map(|r| schemas.matches.cells(r))
+        .collect();
+    let sources: Vec<Vec<Cell>> = rows
+        .sources
+        .iter()
+        .map(|r| schemas.sources.cells(r))
+        .collect();
+    for row in &matches {
         out.extend(offsets_match(article, row, (2, 3, 4), "matches.csv"));
     }
-    for row in &rows.sources {
+    for row in &sources {
         out.extend(offsets_match(article, row, (3, 4, 2), "sources.csv cue"));
         out.extend(offsets_match(article, row, (6, 7, 5), "sources.csv source"));
         out.extend(offsets_match(
@@ -130,13 +142,13 @@ pub fn row_problems(article: &str, rows: &ArticleRows) -> Vec<String> {
             "sources.csv content",
         ));
     }
-    let every = std::iter::once(&rows.article)
-        .chain(&rows.matches)
-        .chain(&rows.sources)
-        .chain(&rows.actors)
-        .chain(&rows.stances);
+    let every = std::iter::once(schemas.articles.cells(&rows.article))
+        .chain(matches)
+        .chain(sources)
+        .chain(rows.actors.iter().map(|r| schemas.actors.cells(r)))
+        .chain(rows.stances.iter().map(|r| schemas.stances.cells(r)));
     for row in every {
-        for cell in row {
+        for cell in &row {
             if let Cell::Num(x) | Cell::Score(x) = cell
                 && !x.is_finite()
             {

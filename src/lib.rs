@@ -22,6 +22,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod diff;
 pub mod ingest;
 pub mod learn;
 pub mod lexicon;

@@ -2,6 +2,7 @@
 //! arguments into library options and calls the library.
 
 mod check;
+mod diff;
 mod explain;
 mod kwic;
 mod progress;
@@ -55,6 +56,8 @@ enum Command {
     Explain(explain::Args),
     /// Show every hit of a lexicon term or category in context.
     Kwic(kwic::Args),
+    /// Compare two report folders, or one corpus scored with two lexicon versions.
+    Diff(diff::Args),
     /// Train a learned model on gold annotations (JSONL).
     Train(train::Args),
     /// Work with lexicon files.
@@ -75,6 +78,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Score(args) => args.run(),
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
+        Command::Diff(args) => args.run(),
         Command::Train(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }

@@ -24,6 +24,7 @@
 pub mod analyze;
 pub mod diff;
 pub mod ingest;
+pub mod kwic;
 pub mod learn;
 pub mod lexicon;
 pub mod pipeline;

@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod explain;
+mod input;
 mod kwic;
 mod progress;
 mod score;
@@ -54,7 +55,7 @@ enum Command {
     Score(score::Args),
     /// Show one article's sources, unsupported claims, loaded words and actors.
     Explain(explain::Args),
-    /// Show every hit of a lexicon term or category in context.
+    /// Show every occurrence of a word, phrase, pattern, category, actor or source in context.
     Kwic(kwic::Args),
     /// Compare two report folders, or one corpus scored with two lexicon versions.
     Diff(diff::Args),

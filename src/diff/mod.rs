@@ -417,21 +417,41 @@ impl Csv {
         })
     }
 
-    /// Every row, each with its 1-based line, stopping at the first bad one.
-    fn rows(&mut self) -> impl Iterator<Item = Result<(u64, csv::StringRecord), DiffError>> + '_ {
+    /// Every row, each with the byte offset where it starts, stopping at the first bad one.
+    fn rows(&mut self) -> impl Iterator<Item = Result<(Place, csv::StringRecord), DiffError>> + '_ {
         let path = self.path.clone();
         self.reader.records().map(move |r| match r {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
-                Ok((line, record))
+                let byte = record.position().map_or(0, |p| p.byte());
+                Ok((Place(byte), record))
             }
             Err(e) => Err(csv_error(&path, &e)),
         })
     }
 }
 
+/// Where a row starts (a byte offset), turned into a line number only
+/// when a message needs one.
+#[derive(Debug, Clone, Copy)]
+struct Place(u64);
+
+impl Place {
+    /// The 1-based line of the row in `path`. Counted from the bytes, as
+    /// the `csv` reader's own line count is one short on CRLF files (the
+    /// reports' line ending): there a row "starts" at the `\n` ending the
+    /// line before it, so that byte is counted too.
+    fn line(self, path: &Path) -> u64 {
+        let Ok(file) = File::open(path) else { return 0 };
+        let mut head = Vec::new();
+        if file.take(self.0 + 1).read_to_end(&mut head).is_err() {
+            return 0;
+        }
+        1 + head.iter().filter(|&&b| b == b'\n').count() as u64
+    }
+}
+
 fn csv_error(path: &Path, e: &csv::Error) -> DiffError {
-    let line = e.position().map_or(0, |p| p.line());
+    let line = e.position().map_or(0, |p| Place(p.byte()).line(path));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -475,7 +495,7 @@ fn shared_columns(old: &Csv, new: &Csv, notes: &mut Vec<String>) -> Vec<(String,
         .collect()
 }
 
-fn number(csv: &Path, line: u64, column: &str, cell: &str) -> Result<Option<f64>, DiffError> {
+fn number(csv: &Path, at: Place, column: &str, cell: &str) -> Result<Option<f64>, DiffError> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
@@ -484,7 +504,7 @@ fn number(csv: &Path, line: u64, column: &str, cell: &str) -> Result<Option<f64>
         .map(Some)
         .map_err(|_| DiffError::Corrupt {
             path: csv.to_path_buf(),
-            line,
+            line: at.line(csv),
             message: format!(
                 "column `{column}`: `{cell}` is not a number; the file was edited by hand or is not a framescore report"
             ),
@@ -638,7 +658,7 @@ fn read_matches(path: &Path) -> Result<Vec<MatchRow>, DiffError> {
                 .parse::<u64>()
                 .map_err(|_| DiffError::Corrupt {
                     path: path.to_path_buf(),
-                    line,
+                    line: line.line(path),
                     message: format!(
                         "column `{name}`: `{}` is not a character offset",
                         record.get(i).unwrap_or("")

@@ -136,6 +136,23 @@ fn bad_report_folders_name_the_file_and_line() {
             &[("actors.csv", ACTORS), ("matches.csv", MATCHES)],
             "articles.csv: cannot read",
         ),
+        // the reports end lines with CRLF; the line is still right
+        (
+            &[
+                ("articles.csv", "article_id,words\r\na,1\r\nb\r\n"),
+                ("actors.csv", ACTORS),
+                ("matches.csv", MATCHES),
+            ],
+            "articles.csv:3: row has 1 fields, the header has 2",
+        ),
+        (
+            &[
+                ("articles.csv", "article_id,title,words\r\na,\"x\r\ny\",1\r\nb,t,many\r\n"),
+                ("actors.csv", ACTORS),
+                ("matches.csv", MATCHES),
+            ],
+            "articles.csv:4: column `words`: `many` is not a number",
+        ),
         (
             &[
                 ("articles.csv", "article_id,words\na,1\nb\n"),

@@ -26,7 +26,11 @@ fn stdout(cmd: &mut Command) -> String {
 fn lexicon_with_backing() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = fs::read_to_string(root().join("lexicons/loaded.toml")).expect("loaded.toml");
-    let changed = loaded.replacen("  \"barbarian*\",\n", "  \"barbarian*\",\n  \"backing*\",\n", 1);
+    let changed = loaded.replacen(
+        "  \"barbarian*\",\n",
+        "  \"barbarian*\",\n  \"backing*\",\n",
+        1,
+    );
     assert_ne!(loaded, changed, "loaded.toml still lists barbarian*");
     fs::write(dir.path().join("loaded.toml"), changed).expect("write");
     dir
@@ -72,7 +76,10 @@ fn diff_of_two_lexicon_versions_shows_the_new_match_and_its_entry() {
             .arg("seeds"),
     );
     assert!(out.contains("1 with changed figures"), "{out}");
-    assert!(out.contains("matches: +1 added, −0 removed (loaded +1 −0)"), "{out}");
+    assert!(
+        out.contains("matches: +1 added, −0 removed (loaded +1 −0)"),
+        "{out}"
+    );
     assert!(
         out.contains("+ 002_ff0042146f90539b:4 \"backing\" loaded/name_calling ← backing*"),
         "{out}"
@@ -80,7 +87,10 @@ fn diff_of_two_lexicon_versions_shows_the_new_match_and_its_entry() {
     // largest change first
     let figures = out.split("Figure changes").nth(1).expect("figures section");
     let first = figures.lines().nth(2).expect("first change");
-    assert!(first.contains("loaded_per_1k") && first.contains("+2.5316"), "{first}");
+    assert!(
+        first.contains("loaded_per_1k") && first.contains("+2.5316"),
+        "{first}"
+    );
 }
 
 #[test]
@@ -103,11 +113,16 @@ fn diff_of_two_report_folders_writes_csv_to_a_file() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let kinds: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-    assert!(kinds.contains(&"summary") && kinds.contains(&"figure") && kinds.contains(&"actor_figure"));
+    assert!(
+        kinds.contains(&"summary") && kinds.contains(&"figure") && kinds.contains(&"actor_figure")
+    );
     let added: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "match_added").collect();
     assert_eq!(added.len(), 1, "{csv}");
     assert_eq!(&added[0][10], "backing");
-    assert_eq!(&added[0][13], "backing*", "the entry, from the lexicon named in manifest.json");
+    assert_eq!(
+        &added[0][13], "backing*",
+        "the entry, from the lexicon named in manifest.json"
+    );
 }
 
 #[test]
@@ -116,7 +131,9 @@ fn diff_of_a_report_folder_with_itself_changes_nothing() {
         .args(["diff", "reports", "reports"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 with changed figures; 0 actor rows changed"))
+        .stdout(predicate::str::contains(
+            "0 with changed figures; 0 actor rows changed",
+        ))
         .stdout(predicate::str::contains("matches: +0 added, −0 removed"));
 }
 
@@ -149,18 +166,36 @@ fn diff_of_report_folders_from_different_versions_compares_the_shared_columns() 
     let articles = fs::read_to_string(other.join("articles.csv")).expect("articles");
     let mut reader = csv::Reader::from_reader(articles.as_bytes());
     let header = reader.headers().expect("header").clone();
-    let drop = header.iter().position(|h| h == "voices").expect("voices column");
+    let drop = header
+        .iter()
+        .position(|h| h == "voices")
+        .expect("voices column");
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
-        .write_record(header.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, h)| h))
+        .write_record(
+            header
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != drop)
+                .map(|(_, h)| h),
+        )
         .expect("header");
     for row in reader.records() {
         let row = row.expect("row");
         writer
-            .write_record(row.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, c)| c))
+            .write_record(
+                row.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != drop)
+                    .map(|(_, c)| c),
+            )
             .expect("row");
     }
-    fs::write(other.join("articles.csv"), writer.into_inner().expect("csv")).expect("write");
+    fs::write(
+        other.join("articles.csv"),
+        writer.into_inner().expect("csv"),
+    )
+    .expect("write");
     framescore()
         .arg("diff")
         .arg("reports")
@@ -169,8 +204,12 @@ fn diff_of_report_folders_from_different_versions_compares_the_shared_columns() 
         .success()
         .stderr(predicate::str::contains("by framescore 0.1.0"))
         .stderr(predicate::str::contains("by framescore 9.9.9"))
-        .stderr(predicate::str::contains("only the columns both have are compared"))
-        .stderr(predicate::str::contains("reports/articles.csv: not compared, only in this file: voices"))
+        .stderr(predicate::str::contains(
+            "only the columns both have are compared",
+        ))
+        .stderr(predicate::str::contains(
+            "reports/articles.csv: not compared, only in this file: voices",
+        ))
         .stdout(predicate::str::contains("0 with changed figures"));
 }
 
@@ -189,7 +228,9 @@ fn diff_names_the_file_and_line_of_a_corrupt_report() {
         .arg(&bad)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad/articles.csv:3: row has 2 fields"));
+        .stderr(predicate::str::contains(
+            "bad/articles.csv:3: row has 2 fields",
+        ));
     fs::write(bad.join("manifest.json"), "{\"tool\": \"framescore\",,}").expect("write");
     framescore()
         .arg("diff")
@@ -233,13 +274,13 @@ fn kwic_finds_words_that_are_no_lexicon_term() {
 
 #[test]
 fn kwic_finds_the_forms_a_wildcard_entry_matched() {
-    let (_dir, path) = article(
-        "The minister called them barbarians at the gate. The Barbarians answered.\n",
-    );
+    let (_dir, path) =
+        article("The minister called them barbarians at the gate. The Barbarians answered.\n");
     let out = stdout(framescore().args(["kwic", "barbarians"]).arg(&path));
     assert_eq!(out.lines().count(), 2, "{out}");
     assert!(
-        out.lines().all(|l| l.contains("loaded:name_calling=barbarian*")),
+        out.lines()
+            .all(|l| l.contains("loaded:name_calling=barbarian*")),
         "{out}"
     );
     let out = stdout(framescore().args(["kwic", "barbar*"]).arg(&path));
@@ -252,16 +293,27 @@ fn kwic_category_regex_actor_and_source() {
     let by_flag = stdout(framescore().args(["kwic", "--category", "name_calling", "seeds"]));
     assert_eq!(by_category, by_flag);
     assert!(by_category.lines().count() >= 3, "{by_category}");
-    assert!(by_category.lines().all(|l| l.contains("loaded:name_calling=")));
+    assert!(
+        by_category
+            .lines()
+            .all(|l| l.contains("loaded:name_calling="))
+    );
 
     let regex = stdout(framescore().args(["kwic", "--regex", r"Wolf\s+Warrior", "seeds"]));
     assert!(regex.contains("[Wolf Warrior]"), "{regex}");
 
     let actor = stdout(framescore().args(["kwic", "--actor", "Moscow", "seeds"]));
-    assert!(actor.lines().count() > 5 && actor.lines().all(|l| l.contains("→ ")), "{actor}");
-    assert!(actor.contains("[Moscow]") && actor.contains("→ russia"), "{actor}");
+    assert!(
+        actor.lines().count() > 5 && actor.lines().all(|l| l.contains("→ ")),
+        "{actor}"
+    );
+    assert!(
+        actor.contains("[Moscow]") && actor.contains("→ russia"),
+        "{actor}"
+    );
 
-    let source = stdout(framescore().args(["kwic", "--source", "Zakharova", "seeds", "--format", "csv"]));
+    let source =
+        stdout(framescore().args(["kwic", "--source", "Zakharova", "seeds", "--format", "csv"]));
     let mut reader = csv::Reader::from_reader(source.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert!(!rows.is_empty());
@@ -274,7 +326,11 @@ fn kwic_category_regex_actor_and_source() {
 #[test]
 fn kwic_json_is_one_object_per_line_with_character_offsets() {
     let (_dir, path) = article("Naïve “wolf warriors” lied.");
-    let out = stdout(framescore().args(["kwic", "wolf warrior*", "--format", "json"]).arg(&path));
+    let out = stdout(
+        framescore()
+            .args(["kwic", "wolf warrior*", "--format", "json"])
+            .arg(&path),
+    );
     let hits: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
@@ -301,7 +357,9 @@ fn kwic_exits_1_when_nothing_is_found_and_2_on_a_bad_pattern() {
         .args(["kwic", "loaded:name_caling", "seeds"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no lexicon category `loaded:name_caling`"))
+        .stderr(predicate::str::contains(
+            "no lexicon category `loaded:name_caling`",
+        ))
         .stderr(predicate::str::contains("loaded:name_calling"));
     framescore()
         .args(["kwic", "--actor", "Atlantis", "seeds"])
@@ -338,11 +396,17 @@ fn explain_lists_the_unsourced_assertions_of_the_hawkish_seed() {
         .nth(1)
         .and_then(|s| s.split("\n\n").next())
         .expect("section");
-    assert!(section.contains("[9] This warning reflects a deep-seated anxiety"), "{section}");
+    assert!(
+        section.contains("[9] This warning reflects a deep-seated anxiety"),
+        "{section}"
+    );
     assert!(section.contains("(loaded: hawkish)"), "{section}");
     assert!(!section.contains("none"), "{section}");
     // each actor with the words behind its score, each loaded word with its sentence
-    assert!(out.contains("\"brutal\" (loaded:pejoratives, authorial) [4]"), "{out}");
+    assert!(
+        out.contains("\"brutal\" (loaded:pejoratives, authorial) [4]"),
+        "{out}"
+    );
     assert!(out.contains("[10] \"hawkish\" (aggression_labels, authorial → sanae_takaichi): Under the hawkish leadership"), "{out}");
 }
 
@@ -367,12 +431,14 @@ fn explain_reads_csv_with_another_text_column_and_writes_json() {
         "id,body\na1,The calm report.\na2,\"The brutal regime lied to everyone about the war, again.\"\n",
     )
     .expect("write");
-    let out = stdout(
-        framescore()
-            .arg("explain")
-            .arg(&path)
-            .args(["--text-col", "body", "--id", "a2", "--format", "json"]),
-    );
+    let out = stdout(framescore().arg("explain").arg(&path).args([
+        "--text-col",
+        "body",
+        "--id",
+        "a2",
+        "--format",
+        "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["id"], "a2");
     assert_eq!(v["loaded"][0]["span"]["text"], "brutal");
@@ -399,10 +465,19 @@ fn explain_html_is_one_escaped_page_with_marks_and_sources() {
     let page = fs::read_to_string(&page_path).expect("page");
     assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
     assert!(page.contains("class=\"loaded\""), "loaded words marked");
-    assert!(page.contains("title=\"source: Maria Zakharova (named)\""), "sources underlined with speaker");
+    assert!(
+        page.contains("title=\"source: Maria Zakharova (named)\""),
+        "sources underlined with speaker"
+    );
     assert!(page.contains("class=\"unsourced\""));
-    assert!(!page.contains("<script") && !page.contains("src=\"http"), "self-contained, no scripts");
-    assert_eq!(page.matches("<span").count(), page.matches("</span>").count());
+    assert!(
+        !page.contains("<script") && !page.contains("src=\"http"),
+        "self-contained, no scripts"
+    );
+    assert_eq!(
+        page.matches("<span").count(),
+        page.matches("</span>").count()
+    );
     // article text is escaped
     let (_d, path) = article("<img src=x onerror=alert(1)> The brutal regime lied.");
     framescore()
@@ -413,7 +488,10 @@ fn explain_html_is_one_escaped_page_with_marks_and_sources() {
         .assert()
         .success();
     let page = fs::read_to_string(&page_path).expect("page");
-    assert!(!page.contains("<img") && page.contains("&lt;img src=x"), "{page}");
+    assert!(
+        !page.contains("<img") && page.contains("&lt;img src=x"),
+        "{page}"
+    );
 }
 
 #[test]

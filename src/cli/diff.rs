@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::ValueEnum;
 use framescore::diff::{self, Diff, EntryLookup, NoEntries};
-use framescore::ingest::IngestOptions;
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::{self, Options, Silent};
 
 use super::Exit;
+use super::input::InputArgs;
 use super::progress::Bar;
 use super::terminal::Out;
 
@@ -45,12 +45,15 @@ pub struct Args {
     /// Worker threads when scoring (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
-        let (diff, old_name, new_name) = if self.lexicons.is_empty() {
-            self.folders()?
+        let (diff, old_name, new_name, skipped) = if self.lexicons.is_empty() {
+            let (diff, old, new) = self.folders()?;
+            (diff, old, new, 0)
         } else {
             self.rescore()?
         };
@@ -72,6 +75,10 @@ impl Args {
                 out.write(&text)?;
                 out.flush()?;
             }
+        }
+        if skipped > 0 {
+            eprintln!("framescore: {skipped} input(s) skipped; see the messages above");
+            return Ok(Exit::Partial);
         }
         Ok(Exit::Success)
     }
@@ -112,7 +119,7 @@ impl Args {
     }
 
     /// `diff --lexicons A [--lexicons B] INPUT...`: one corpus scored twice.
-    fn rescore(&self) -> anyhow::Result<(Diff, String, String)> {
+    fn rescore(&self) -> anyhow::Result<(Diff, String, String, usize)> {
         let (old_dirs, new_dirs, old_name) = match self.lexicons.as_slice() {
             [b] => (Vec::new(), vec![b.clone()], "built-in lexicons".to_string()),
             [a, b] => (vec![a.clone()], vec![b.clone()], a.display().to_string()),
@@ -129,10 +136,10 @@ impl Args {
         let work = tempfile::tempdir().context("cannot create a temporary folder")?;
         let (old_out, new_out) = (work.path().join("old"), work.path().join("new"));
         let bar = Bar::new(true);
-        self.score(&old_lex, &old_out, &bar)?;
+        let skipped = self.score(&old_lex, &old_out, &bar)?;
         self.score(&new_lex, &new_out, &Silent)?;
         let diff = diff::compare(&old_out, &new_out, &old_lex, &new_lex)?;
-        Ok((diff, old_name, new_name))
+        Ok((diff, old_name, new_name, skipped))
     }
 
     fn score(
@@ -140,10 +147,10 @@ impl Args {
         lexicon: &Lexicon,
         out: &Path,
         progress: &dyn pipeline::Progress,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<usize> {
         let options = Options {
             inputs: self.paths.clone(),
-            ingest: IngestOptions::default(),
+            ingest: self.input.options(),
             out: out.to_path_buf(),
             threads: self.threads,
             excel: false,
@@ -152,7 +159,7 @@ impl Args {
             excludes: Vec::new(),
         };
         match pipeline::run(&options, lexicon, progress) {
-            Ok(_) => Ok(()),
+            Ok(summary) => Ok(summary.skipped.len()),
             Err(pipeline::PipelineError::NoArticles { .. }) => bail!(
                 "no article could be read from the inputs (see the messages above): nothing to compare; check the paths"
             ),

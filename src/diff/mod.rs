@@ -522,6 +522,17 @@ fn key_of(record: &csv::StringRecord, key: &[usize]) -> String {
     out
 }
 
+/// A row's key and its occurrence (the second row with one id is `(id, 2)`).
+type RowKey = (String, usize);
+
+/// An old row waiting for its new counterpart.
+struct Held {
+    /// Row number, to list the rows left over in report order.
+    order: usize,
+    /// The shared numeric columns.
+    values: Vec<Option<f64>>,
+}
+
 /// Compares the numeric columns of two tables keyed by `key` columns.
 /// Actors-style tables (key of two columns) treat a missing row as zeros.
 fn figures(
@@ -549,9 +560,8 @@ fn figures(
     let zero_missing = key.len() > 1;
     // old side: key (with its occurrence, for repeated ids) → values, in order
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut held: HashMap<(String, usize), (usize, Vec<Option<f64>>)> = HashMap::new();
-    let mut order = 0;
-    for row in old.rows() {
+    let mut held: HashMap<RowKey, Held> = HashMap::new();
+    for (order, row) in old.rows().enumerate() {
         let (line, record) = row?;
         let k = key_of(&record, &old_key);
         let n = seen.entry(k.clone()).or_default();
@@ -560,8 +570,7 @@ fn figures(
         for (name, i, _) in &columns {
             values.push(number(old_path, line, name, record.get(*i).unwrap_or(""))?);
         }
-        held.insert((k, *n), (order, values));
-        order += 1;
+        held.insert((k, *n), Held { order, values });
     }
     let mut out = Figures {
         changes: Vec::new(),
@@ -582,7 +591,7 @@ fn figures(
             values.push(number(new_path, line, name, record.get(*j).unwrap_or(""))?);
         }
         let before = match held.remove(&(k.clone(), *n)) {
-            Some((_, v)) => v,
+            Some(held) => held.values,
             None if zero_missing => zeros.clone(),
             None => {
                 out.only_new.push(k);
@@ -593,11 +602,11 @@ fn figures(
         push_changes(file, &k, &columns, &before, &values, &mut out);
     }
     // rows only in the old report, in their order
-    let mut rest: Vec<((String, usize), (usize, Vec<Option<f64>>))> = held.into_iter().collect();
-    rest.sort_by_key(|(_, (order, _))| *order);
-    for ((k, _), (_, values)) in rest {
+    let mut rest: Vec<(RowKey, Held)> = held.into_iter().collect();
+    rest.sort_by_key(|(_, held)| held.order);
+    for ((k, _), held) in rest {
         if zero_missing {
-            push_changes(file, &k, &columns, &values, &zeros, &mut out);
+            push_changes(file, &k, &columns, &held.values, &zeros, &mut out);
         } else {
             out.only_old.push(k);
         }

@@ -30,8 +30,9 @@ const MATCHES: &str = "article_id,sentence,char_start,char_end,text,family,categ
 
 #[test]
 fn figures_table() {
-    // (new articles.csv, expected changes as (article, figure, delta))
-    let cases: &[(&str, &[(&str, &str, f64)], usize)] = &[
+    // (new articles.csv, changes as (article, figure, delta), articles changed)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, f64)], usize);
+    let cases: &[Case] = &[
         (ARTICLES, &[], 0),
         (
             "article_id,title,words,tone,flags\na,T,100,0.7500,\nb,2024,230,-0.2500,y\n",
@@ -147,7 +148,10 @@ fn bad_report_folders_name_the_file_and_line() {
         ),
         (
             &[
-                ("articles.csv", "article_id,title,words\r\na,\"x\r\ny\",1\r\nb,t,many\r\n"),
+                (
+                    "articles.csv",
+                    "article_id,title,words\r\na,\"x\r\ny\",1\r\nb,t,many\r\n",
+                ),
                 ("actors.csv", ACTORS),
                 ("matches.csv", MATCHES),
             ],

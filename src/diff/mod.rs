@@ -97,21 +97,6 @@ pub struct MatchRow {
     pub context: String,
     /// The lexicon entry behind the match (`barbarian*`), when it was found.
     pub entry: Option<String>,
-    /// Row number in its file, to list rows in report order.
-    seq: usize,
-}
-
-impl MatchRow {
-    fn key(&self) -> (&str, u64, u64, &str, &str, &str) {
-        (
-            &self.article_id,
-            self.char_start,
-            self.char_end,
-            &self.family,
-            &self.category,
-            &self.text,
-        )
-    }
 }
 
 /// Counts over the whole comparison.
@@ -647,76 +632,164 @@ fn push_changes(
     out.rows_changed += usize::from(changed);
 }
 
-fn read_matches(path: &Path) -> Result<Vec<MatchRow>, DiffError> {
+/// Strings shared by both sides, so match keys compare as small integers.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn get(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+}
+
+/// What identifies a `matches.csv` row, compactly: article, span, family,
+/// category (interned) and text, plus the row number to read it back by.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct MatchKey {
+    article: u32,
+    start: u64,
+    end: u64,
+    family: u32,
+    category: u32,
+    text: Box<str>,
+    seq: usize,
+}
+
+/// The columns of `matches.csv` that `diff` reads.
+struct MatchColumns {
+    key: Vec<usize>,
+    sentence: Option<usize>,
+    context: Option<usize>,
+}
+
+fn match_columns(csv: &Csv) -> Result<MatchColumns, DiffError> {
+    Ok(MatchColumns {
+        key: MATCH_KEY
+            .iter()
+            .map(|k| csv.require(k))
+            .collect::<Result<_, _>>()?,
+        sentence: csv.column("sentence"),
+        context: csv.column("context"),
+    })
+}
+
+fn offset(
+    path: &Path,
+    at: Place,
+    record: &csv::StringRecord,
+    i: usize,
+    column: &str,
+) -> Result<u64, DiffError> {
+    let cell = record.get(i).unwrap_or("");
+    cell.trim().parse::<u64>().map_err(|_| DiffError::Corrupt {
+        path: path.to_path_buf(),
+        line: at.line(path),
+        message: format!("column `{column}`: `{cell}` is not a character offset"),
+    })
+}
+
+/// Every row's key: a few dozen bytes a row, so a million matches fit.
+fn match_keys(path: &Path, names: &mut Interner) -> Result<Vec<MatchKey>, DiffError> {
     let mut csv = Csv::open(path)?;
-    let key: Vec<usize> = MATCH_KEY
-        .iter()
-        .map(|k| csv.require(k))
-        .collect::<Result<_, _>>()?;
-    let sentence = csv.column("sentence");
-    let context = csv.column("context");
-    let mut rows = Vec::new();
+    let cols = match_columns(&csv)?;
+    let mut keys = Vec::new();
     for (seq, row) in csv.rows().enumerate() {
-        let (line, record) = row?;
-        let cell = |i: usize| record.get(i).unwrap_or("").to_string();
-        let offset = |i: usize, name: &str| -> Result<u64, DiffError> {
-            record
-                .get(i)
-                .unwrap_or("")
-                .trim()
-                .parse::<u64>()
-                .map_err(|_| DiffError::Corrupt {
-                    path: path.to_path_buf(),
-                    line: line.line(path),
-                    message: format!(
-                        "column `{name}`: `{}` is not a character offset",
-                        record.get(i).unwrap_or("")
-                    ),
-                })
-        };
-        rows.push(MatchRow {
-            article_id: cell(key[0]),
-            char_start: offset(key[1], "char_start")?,
-            char_end: offset(key[2], "char_end")?,
-            text: cell(key[3]),
-            family: cell(key[4]),
-            category: cell(key[5]),
-            sentence: sentence.map(cell).unwrap_or_default(),
-            context: context.map(cell).unwrap_or_default(),
-            entry: None,
+        let (at, record) = row?;
+        let cell = |i: usize| record.get(cols.key[i]).unwrap_or("");
+        let start = offset(path, at, &record, cols.key[1], "char_start")?;
+        let end = offset(path, at, &record, cols.key[2], "char_end")?;
+        keys.push(MatchKey {
+            article: names.get(cell(0)),
+            start,
+            end,
+            family: names.get(cell(4)),
+            category: names.get(cell(5)),
+            text: cell(3).into(),
             seq,
         });
     }
-    Ok(rows)
+    Ok(keys)
 }
 
-/// The rows only in `new` (added) and only in `old` (removed), as multisets.
+/// Reads back in full the rows numbered `seqs` (sorted), in one pass.
+fn match_rows(path: &Path, seqs: &[usize]) -> Result<Vec<MatchRow>, DiffError> {
+    let mut out = Vec::with_capacity(seqs.len());
+    if seqs.is_empty() {
+        return Ok(out);
+    }
+    let mut csv = Csv::open(path)?;
+    let cols = match_columns(&csv)?;
+    let mut wanted = seqs.iter().peekable();
+    for (seq, row) in csv.rows().enumerate() {
+        let Some(&&next) = wanted.peek() else { break };
+        if seq < next {
+            continue;
+        }
+        wanted.next();
+        let (at, record) = row?;
+        let cell = |i: usize| record.get(i).unwrap_or("").to_string();
+        out.push(MatchRow {
+            article_id: cell(cols.key[0]),
+            char_start: offset(path, at, &record, cols.key[1], "char_start")?,
+            char_end: offset(path, at, &record, cols.key[2], "char_end")?,
+            text: cell(cols.key[3]),
+            family: cell(cols.key[4]),
+            category: cell(cols.key[5]),
+            sentence: cols.sentence.map(cell).unwrap_or_default(),
+            context: cols.context.map(cell).unwrap_or_default(),
+            entry: None,
+        });
+    }
+    Ok(out)
+}
+
+/// The rows only in `new` (added) and only in `old` (removed), as
+/// multisets: both sides' keys are sorted and merged, then the rows that
+/// differ are read back, in report order.
 fn matches(old: &Path, new: &Path) -> Result<(Vec<MatchRow>, Vec<MatchRow>), DiffError> {
-    let mut old = read_matches(old)?;
-    let mut new = read_matches(new)?;
-    old.sort_by(|a, b| a.key().cmp(&b.key()));
-    new.sort_by(|a, b| a.key().cmp(&b.key()));
+    let mut names = Interner::default();
+    let mut old_keys = match_keys(old, &mut names)?;
+    let mut new_keys = match_keys(new, &mut names)?;
+    let same = |a: &MatchKey, b: &MatchKey| {
+        (a.article, a.start, a.end, a.family, a.category, &a.text)
+            .cmp(&(b.article, b.start, b.end, b.family, b.category, &b.text))
+    };
+    old_keys.sort_unstable_by(|a, b| same(a, b).then(a.seq.cmp(&b.seq)));
+    new_keys.sort_unstable_by(|a, b| same(a, b).then(a.seq.cmp(&b.seq)));
     let (mut added, mut removed) = (Vec::new(), Vec::new());
-    let mut old = old.into_iter().peekable();
-    let mut new = new.into_iter().peekable();
-    loop {
-        match (old.peek(), new.peek()) {
-            (Some(a), Some(b)) => match a.key().cmp(&b.key()) {
-                std::cmp::Ordering::Less => removed.extend(old.next()),
-                std::cmp::Ordering::Greater => added.extend(new.next()),
-                std::cmp::Ordering::Equal => {
-                    old.next();
-                    new.next();
-                }
-            },
-            (Some(_), None) => removed.extend(old.next()),
-            (None, Some(_)) => added.extend(new.next()),
-            (None, None) => break,
+    let (mut i, mut j) = (0, 0);
+    while i < old_keys.len() || j < new_keys.len() {
+        let order = match (old_keys.get(i), new_keys.get(j)) {
+            (Some(a), Some(b)) => same(a, b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                removed.push(old_keys[i].seq);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                added.push(new_keys[j].seq);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
         }
     }
-    added.sort_by_key(|r| r.seq);
-    removed.sort_by_key(|r| r.seq);
-    Ok((added, removed))
+    drop((old_keys, new_keys));
+    added.sort_unstable();
+    removed.sort_unstable();
+    Ok((match_rows(new, &added)?, match_rows(old, &removed)?))
 }
 
 /// Columns of `diff --format csv`: one row per change, `kind` saying which.

@@ -42,7 +42,7 @@ impl From<Exit> for ExitCode {
     version,
     about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.",
     long_about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.\n\nframescore measures textual signals of sourcing and framing; it does not check facts.",
-    after_help = "Exit codes: 0 success, 1 some input skipped (or lexicon errors), 2 failure."
+    after_help = "Exit codes: 0 success, 1 some input skipped (or lexicon errors; for kwic, no hit), 2 failure."
 )]
 struct Cli {
     #[command(subcommand)]

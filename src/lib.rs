@@ -23,6 +23,7 @@
 
 pub mod analyze;
 pub mod diff;
+pub mod eval;
 pub mod explain;
 pub mod ingest;
 pub mod kwic;

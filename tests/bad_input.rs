@@ -66,3 +66,44 @@ fn targets_with_bad_spans_are_ignored_not_fatal() {
     let rows = score_article(&article, lexicon);
     assert_eq!(rows.actors.len(), 1, "only the findable target gets a row");
 }
+
+#[test]
+fn an_article_with_no_sentences_is_news_with_finite_reliability_parts() {
+    use framescore::report::cell::Cell;
+    let lexicon = Lexicon::shared().expect("built-in lexicons");
+    let header = framescore::report::rows::articles_header(lexicon);
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    for text in ["", "\n \n\t", "... !!! ???"] {
+        let rows = score(text);
+        assert_eq!(
+            rows.article[column("article_type")],
+            Cell::Text("news".into()),
+            "{text:?}"
+        );
+        for name in [
+            "reliability",
+            "reliability_sourcing",
+            "reliability_restraint",
+            "reliability_calibration",
+            "reliability_balance",
+            "reliability_transparency",
+        ] {
+            match &rows.article[column(name)] {
+                Cell::Score(x) => assert!((0.0..=100.0).contains(x), "{text:?} {name} {x}"),
+                other => panic!("{text:?} {name}: {other:?}"),
+            }
+        }
+        assert!(
+            !rows
+                .matches
+                .iter()
+                .any(|m| matches!(&m[5], Cell::Text(f) if f == "opinion" || f == "analysis")),
+            "{text:?}: markers in an empty article"
+        );
+    }
+}

@@ -88,7 +88,7 @@ fn diff_of_two_lexicon_versions_shows_the_new_match_and_its_entry() {
     let figures = out.split("Figure changes").nth(1).expect("figures section");
     let first = figures.lines().nth(2).expect("first change");
     assert!(
-        first.contains("loaded_per_1k") && first.contains("+2.5316"),
+        first.contains("loaded_per_1k") && first.contains("+2.53"),
         "{first}"
     );
 }

@@ -85,6 +85,39 @@ def _score_in(binary: pathlib.Path, records: list[dict], work: pathlib.Path, lex
     return reports
 
 
+def evaluate(args, records: list[dict], *extra: str) -> dict:
+    """Write `records` as gold JSONL, run `framescore eval --format json --per-record`
+    (with --lexicons and any `extra` options), return its JSON. The gold file goes to
+    --keep DIR or to a temporary folder, never into the repository."""
+    binary = resolve_bin(args.bin)
+    if args.keep:
+        work = pathlib.Path(args.keep)
+        work.mkdir(parents=True, exist_ok=True)
+        return _evaluate_in(binary, records, work, args.lexicons, extra)
+    with tempfile.TemporaryDirectory(prefix="framescore-validity-") as tmp:
+        return _evaluate_in(binary, records, pathlib.Path(tmp), args.lexicons, extra)
+
+
+def _evaluate_in(binary, records, work: pathlib.Path, lexicons: list[str], extra) -> dict:
+    gold = work / "gold.jsonl"
+    write_jsonl(gold, records)
+    cmd = [str(binary), "eval", "--gold", str(gold), "--format", "json", "--per-record", *extra]
+    for lex in lexicons:
+        cmd += ["--lexicons", lex]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
+        sys.exit(f"error: framescore eval exited with {proc.returncode}:\n{tail}")
+    return json.loads(proc.stdout)
+
+
+def write_jsonl(path: pathlib.Path, records: list[dict]) -> None:
+    """One JSON object per line, UTF-8."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
 def read_csv(path: pathlib.Path) -> list[dict]:
     """Rows of a report as dicts (utf-8-sig, so an --excel BOM does no harm)."""
     with open(path, encoding="utf-8-sig", newline="") as fh:

@@ -3,60 +3,27 @@
 (Hamborg & Donnay, EACL 2021), sentences from political news with the polarity toward a
 marked target mention (negative / neutral / positive).
 
-Every (sentence, target) pair is one article whose single ad-hoc target is exactly the
-annotated mention: `targets = [{"name": "T", "start": from, "end": to}]` (character
-offsets, end-exclusive, as in the data). The predicted class comes from the actors.csv
-row of actor "T": sentiment > +eps positive, < -eps negative, else neutral; a missing row
-counts as neutral (and is reported). The baseline ignores the mention and classifies the
-whole sentence's `tone` the same way, so the gain from targeting shows. Target:
-macro-F1 >= 0.60 on devtest_mt.jsonl.
+gold_newsmtsc.py --per-target makes every (sentence, target) pair one gold record whose
+single target is exactly the annotated mention, named "T"; `framescore eval` scores
+each as one article and classifies the target's `sentiment`: > +eps positive, < -eps
+negative, else neutral; a missing actor row counts as neutral (and is reported). The
+baseline ignores the mention and classifies the whole sentence's `tone` the same way,
+so the gain from targeting shows. Target: macro-F1 >= 0.60 on devtest_mt.jsonl.
 
     python3 benches/validity/newsmtsc.py DATA/newsmtsc [--file devtest_mt.jsonl] [--eps 0.05]
 """
 
 import argparse
-import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import common  # noqa: E402
+import gold_newsmtsc  # noqa: E402
 
-GOLD = {2.0: "neg", 4.0: "neu", 6.0: "pos"}
+SHORT = {"negative": "neg", "neutral": "neu", "positive": "pos"}
 EPS_TABLE = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
 TARGET_F1 = 0.60
-
-
-def find_file(root: pathlib.Path, name: str) -> pathlib.Path:
-    """The JSONL file: as given, or under DATA/newsmtsc/official/ or DATA/newsmtsc/."""
-    for cand in (pathlib.Path(name), root / "official" / name, root / name):
-        if cand.is_file():
-            return cand
-    sys.exit(f"error: `{name}` not found in {root}/official or {root}")
-
-
-def load(path: pathlib.Path, target: str):
-    """JSONL records for framescore and the gold label of each, one per (sentence, target).
-
-    Each line: {"primary_gid", "sentence_normalized", "targets": [{"from", "to",
-    "mention", "polarity", ...}]}; from/to are Python character offsets, end-exclusive.
-    `further_mentions` (automatic coreference, not annotated) are not used."""
-    records, gold, bad = [], {}, 0
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            text = obj["sentence_normalized"]
-            for k, t in enumerate(obj["targets"]):
-                if text[t["from"]:t["to"]] != t["mention"] or t["polarity"] not in GOLD:
-                    bad += 1
-                    continue
-                rid = f"{n}-{k}"
-                records.append({"id": rid, "text": text,
-                                "targets": [{"name": target, "start": t["from"], "end": t["to"]}]})
-                gold[rid] = GOLD[t["polarity"]]
-    return records, gold, bad
 
 
 def main() -> int:
@@ -69,19 +36,15 @@ def main() -> int:
     common.add_run_args(ap)
     args = ap.parse_args()
 
-    path = find_file(args.data, args.file)
-    records, gold, bad = load(path, args.target_name)
-    reports = common.score(args, records)
-    tone = {r["article_id"]: common.num(r.get("tone")) for r in reports["articles"]}
-    senti = {}
-    for row in reports["actors"] or []:
-        if row["actor"] == args.target_name or row["actor"].casefold() == args.target_name.casefold():
-            senti[row["article_id"]] = common.num(row.get("sentiment"), 0.0)
-
-    ids = list(gold)
-    gold_l = [gold[i] for i in ids]
-    missing = sum(1 for i in ids if i not in senti)
-    no_tone = sum(1 for i in ids if tone.get(i) is None)
+    path = gold_newsmtsc.find_file(args.data, args.file)
+    gold, bad = gold_newsmtsc.records(path, per_target=True, name=args.target_name)
+    result = common.evaluate(args, gold, "--neutral-band", str(args.eps))
+    per = result["per_record"]
+    senti = {r["id"]: r["targets"][0] for r in per if r["targets"][0] is not None}
+    tone = {r["id"]: r["figures"]["tone"] for r in per}
+    ids = [g["id"] for g in gold]
+    gold_l = [SHORT[g["targets"][0]["polarity"]] for g in gold]
+    missing = result["targets"]["missing"]
 
     def f1_at(scores, eps):
         pred = [common.classify(scores.get(i), eps) for i in ids]
@@ -91,18 +54,21 @@ def main() -> int:
           f"({bad} skipped: mention text or label mismatch); "
           f"gold neg/neu/pos {gold_l.count('neg')}/{gold_l.count('neu')}/{gold_l.count('pos')}")
     print(f"missing actors.csv row for the target: {missing} (counted neutral); "
-          f"missing tone: {no_tone}\n")
+          f"missing tone: 0\n")
     rows = []
     for eps in sorted(set(EPS_TABLE) | {args.eps}):
-        _, (m, acc, per) = f1_at(senti, eps)
+        _, (m, acc, per_f1) = f1_at(senti, eps)
         _, (bm, bacc, _) = f1_at(tone, eps)
-        rows.append([eps, m, acc, per["neg"], per["neu"], per["pos"], bm, bacc])
+        rows.append([eps, m, acc, per_f1["neg"], per_f1["neu"], per_f1["pos"], bm, bacc])
     common.table(["eps", "target macro-F1", "acc", "F1 neg", "F1 neu", "F1 pos",
                   "tone macro-F1", "tone acc"], rows)
 
-    pred, (m, _, _) = f1_at(senti, args.eps)
+    # at --eps, the figures are eval's own
+    t = result["targets"]
     print(f"\nconfusion at eps = {args.eps} (targeted sentiment)")
-    common.confusion(gold_l, pred)
+    common.table(["", *(f"pred {p}" for p in common.LABELS)],
+                 [[f"gold {common.LABELS[g]}", *t["confusion"][g]] for g in range(3)])
+    m = t["macro_f1"]
     print(f"\ntarget macro-F1 >= {TARGET_F1} at eps {args.eps}: {'met' if m >= TARGET_F1 else 'NOT met'}")
     return 0
 

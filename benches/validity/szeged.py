@@ -4,12 +4,13 @@ Uncertainty Corpus (Wikipedia part; Szarvas et al. 2012, a re-annotation of the
 CoNLL-2010 Wikipedia set), where annotators marked uncertainty cues (may, possibly,
 if, whether, considered, believed, ...) but not approximators (often, usually).
 
-Each gold sentence is scored as one article (exact: no sentence mapping needed). A
-sentence is predicted uncertain when matches.csv has a row of family `hedge` in it
-(lexicon epistemic hedges and learned hedges; approximators have their own family and
+Each gold sentence (gold_szeged.py) is one gold record, scored by `framescore eval` as
+one article (exact: no sentence mapping needed). A sentence is predicted uncertain when
+eval found a `hedge` span in it (the matches.csv rows of family `hedge`:
+lexicon epistemic hedges and learned hedges; approximators have their own family and
 do not count). Reported: sentence-level uncertain precision, recall and F1 (target
-F1 >= 0.80), and word-level cue precision and recall (a word is a cue word when it
-overlaps a gold `ccue`, predicted when it overlaps a hedge match).
+F1 >= 0.80), and eval's word-level cue precision and recall (a word is a cue word when
+it overlaps a gold `ccue`, predicted when it overlaps a hedge match).
 
     python3 benches/validity/szeged.py DATA/conll2010-szeged-uncertainty [--part dev]
 
@@ -55,13 +56,10 @@ def main() -> int:
     common.add_run_args(parser)
     args = parser.parse_args()
     gold = records(pathlib.Path(args.data), args.part)
-    reports = common.score(args, [{"id": r["id"], "text": r["text"]} for r in gold])
-    hedges = collections.defaultdict(list)
-    for row in reports["matches"] or []:
-        if row["family"] == "hedge":
-            hedges[row["article_id"]].append(common.span(row, "char_start", "char_end"))
+    result = common.evaluate(args, gold)
+    hedges = {r["id"]: [tuple(s) for s in r["predicted"].get("hedge", [])]
+              for r in result["per_record"]}
     sent = collections.Counter()
-    word = collections.Counter()
     false_pos, missed = collections.Counter(), collections.Counter()
     for r in gold:
         g_any = bool(r["spans"])
@@ -72,7 +70,6 @@ def main() -> int:
             w = (m.start(), m.end())
             g = any(a < w[1] and w[0] < b for a, b in gspans)
             p = any(a < w[1] and w[0] < b for a, b in hedges.get(r["id"], []))
-            word[(g, p)] += 1
             if p and not g:
                 false_pos[m.group().lower()] += 1
             if g and not p:
@@ -86,7 +83,8 @@ def main() -> int:
         return p, rc, f
 
     sp, sr, sf = prf(sent)
-    wp, wr, wf = prf(word)
+    words = next(f["words"] for f in result["spans"] if f["label"] == "hedge")
+    wp, wr, wf = common.prf(words["right"], words["predicted"], words["found"], words["gold"])
     print(f"Szeged {args.part}: {len(gold)} sentences, "
           f"{sum(1 for r in gold if r['spans'])} uncertain")
     common.table(["level", "P", "R", "F1"],

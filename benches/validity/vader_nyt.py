@@ -2,9 +2,10 @@
 """How well does framescore's `tone` agree with people? (issue: tone vs human judgement)
 
 Data: the New York Times editorial snippets of Hutto & Gilbert (ICWSM 2014, the VADER
-paper), each rated from -4 to +4 by about 20 people. Every snippet is scored as one
-article (JSONL input, no title) and the article's `tone` is correlated with the human
-mean. Target: Pearson r >= 0.55 (VADER itself: about 0.5).
+paper), each rated from -4 to +4 by about 20 people. gold_vader.py makes each snippet a
+gold record with the human mean as its `tone` document label; `framescore eval`
+scores every snippet as one article and correlates its `tone` with the human mean.
+Target: Pearson r >= 0.55 (VADER itself: about 0.5).
 
     python3 benches/validity/vader_nyt.py DATA/vader [--bin target/release/framescore]
 """
@@ -15,28 +16,10 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import common  # noqa: E402
+import gold_vader  # noqa: E402
 
-FILE = "nytEditorialSnippets_GroundTruth.txt"
+FILE = gold_vader.FILE
 TARGET_R = 0.55
-
-
-def load(path: pathlib.Path) -> list[tuple[str, float, str]]:
-    """(id, human mean, text) per snippet. The file is tab-separated with CRLF line ends:
-    ID <TAB> MEAN <TAB> TEXT, ID = editorial_sentence."""
-    if path.is_dir():
-        path = path / FILE
-    rows = []
-    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                continue
-            parts = line.split("\t")
-            if len(parts) != 3:
-                print(f"warning: {path.name}:{n}: expected 3 tab-separated fields", file=sys.stderr)
-                continue
-            rows.append((parts[0], float(parts[1]), parts[2]))
-    return rows
 
 
 def main() -> int:
@@ -45,34 +28,26 @@ def main() -> int:
     common.add_run_args(ap)
     args = ap.parse_args()
 
-    snippets = load(args.data)
-    records = [{"id": sid, "text": text} for sid, _, text in snippets]
-    reports = common.score(args, records)
-    tone = {r["article_id"]: common.num(r.get("tone")) for r in reports["articles"]}
-
-    human, ours, missing = [], [], 0
-    for sid, mean, _ in snippets:
-        t = tone.get(sid)
-        if t is None:
-            missing += 1
-            continue
-        human.append(mean)
-        ours.append(t)
-    if len(ours) < 3:
-        print(f"too few scored snippets ({len(ours)} of {len(snippets)}) to correlate")
+    gold = gold_vader.records(args.data)
+    if len(gold) < 3:
+        print(f"too few snippets ({len(gold)}) to correlate")
         return 0
-
-    r, rho = common.pearson(ours, human), common.spearman(ours, human)
+    result = common.evaluate(args, gold)
+    doc = next(d for d in result["documents"] if d["label"] == "tone")
+    human = [g["labels"]["tone"] for g in gold]
+    ours = [r["figures"]["tone"] for r in result["per_record"]]
     zero = sum(1 for t in ours if t == 0)
     # Direction agreement on the snippets people found clearly polar (|mean| >= 1).
     polar = [(t, h) for t, h in zip(ours, human) if abs(h) >= 1]
     agree = sum(1 for t, h in polar if t * h > 0) / len(polar) if polar else float("nan")
+    r = doc["pearson"] if doc["pearson"] is not None else float("nan")
+    rho = doc["spearman"] if doc["spearman"] is not None else float("nan")
 
     print(f"VADER NYT editorial snippets: {args.data}")
     common.table(["figure", "value"], [
-        ["snippets", len(snippets)],
-        ["scored (n)", len(ours)],
-        ["missing rows", missing],
+        ["snippets", len(gold)],
+        ["scored (n)", doc["records"]],
+        ["missing rows", len(gold) - doc["records"]],
         ["tone exactly 0", zero],
         ["Pearson r", r],
         ["Spearman rho", rho],

@@ -13,6 +13,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod genre;
 pub mod hedge_model;
 pub mod quotes;
 pub mod stance_model;
@@ -69,6 +70,8 @@ pub struct Analysis<'a> {
     pub learned_hedges: Vec<hedge_model::LearnedHedge>,
     /// Learned verdicts on actor mentions, with the features that decided.
     pub learned_stances: Vec<stance_model::LearnedStance>,
+    /// Markers of the article's type in the writer's own words.
+    pub markers: Vec<genre::Marker>,
 }
 
 impl Analysis<'_> {
@@ -182,6 +185,7 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         stances: Vec::new(),
         learned_hedges: Vec::new(),
         learned_stances: Vec::new(),
+        markers: Vec::new(),
     };
     analysis.quotes = quotes::find(&analysis);
     analysis.attributions = attribution::find(&analysis, lexicon);
@@ -206,6 +210,7 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
         analysis.learned_stances = stance_model::judge(&analysis, lexicon);
     }
     analysis.stances = actors::stances(&analysis, lexicon);
+    analysis.markers = genre::markers(&analysis, lexicon);
     analysis
 }
 

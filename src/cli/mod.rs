@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod eval;
 mod explain;
 mod input;
 mod kwic;
@@ -61,6 +62,8 @@ enum Command {
     Diff(diff::Args),
     /// Train a learned model on gold annotations (JSONL).
     Train(train::Args),
+    /// Measure the lexicons against gold annotations (JSONL).
+    Eval(eval::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -81,6 +84,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Kwic(args) => args.run(),
         Command::Diff(args) => args.run(),
         Command::Train(args) => args.run(),
+        Command::Eval(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
     }
 }

@@ -480,20 +480,13 @@ fn shared_columns(old: &Csv, new: &Csv, notes: &mut Vec<String>) -> Vec<(String,
         .collect()
 }
 
-fn number(csv: &Path, at: Place, column: &str, cell: &str) -> Result<Option<f64>, DiffError> {
+/// A cell as a number: `Ok(None)` when empty, `Err` when it holds text.
+fn number(cell: &str) -> Result<Option<f64>, ()> {
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(None);
     }
-    cell.parse::<f64>()
-        .map(Some)
-        .map_err(|_| DiffError::Corrupt {
-            path: csv.to_path_buf(),
-            line: at.line(csv),
-            message: format!(
-                "column `{column}`: `{cell}` is not a number; the file was edited by hand or is not a framescore report"
-            ),
-        })
+    cell.parse::<f64>().map(Some).map_err(|_| ())
 }
 
 fn key_of(record: &csv::StringRecord, key: &[usize]) -> String {
@@ -546,15 +539,15 @@ fn figures(
     // old side: key (with its occurrence, for repeated ids) → values, in order
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut held: HashMap<RowKey, Held> = HashMap::new();
+    // columns found to hold text (a later version's, or hand-edited): not compared
+    let mut text = vec![false; columns.len()];
     for (order, row) in old.rows().enumerate() {
-        let (line, record) = row?;
+        let (_, record) = row?;
         let k = key_of(&record, &old_key);
         let n = seen.entry(k.clone()).or_default();
         *n += 1;
-        let mut values = Vec::with_capacity(columns.len());
-        for (name, i, _) in &columns {
-            values.push(number(old_path, line, name, record.get(*i).unwrap_or(""))?);
-        }
+        let cells = columns.iter().map(|(_, i, _)| record.get(*i).unwrap_or(""));
+        let values = numbers(cells, &mut text);
         held.insert((k, *n), Held { order, values });
     }
     let mut out = Figures {
@@ -567,14 +560,12 @@ fn figures(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let zeros = vec![Some(0.0); columns.len()];
     for row in new.rows() {
-        let (line, record) = row?;
+        let (_, record) = row?;
         let k = key_of(&record, &new_key);
         let n = seen.entry(k.clone()).or_default();
         *n += 1;
-        let mut values = Vec::with_capacity(columns.len());
-        for (name, _, j) in &columns {
-            values.push(number(new_path, line, name, record.get(*j).unwrap_or(""))?);
-        }
+        let cells = columns.iter().map(|(_, _, j)| record.get(*j).unwrap_or(""));
+        let values = numbers(cells, &mut text);
         let before = match held.remove(&(k.clone(), *n)) {
             Some(held) => held.values,
             None if zero_missing => zeros.clone(),
@@ -596,7 +587,42 @@ fn figures(
             out.only_old.push(k);
         }
     }
+    let text: Vec<&str> = columns
+        .iter()
+        .zip(&text)
+        .filter(|(_, t)| **t)
+        .map(|(c, _)| c.0.as_str())
+        .collect();
+    if !text.is_empty() {
+        notes.push(format!(
+            "{} and {}: not compared, these columns hold text: {}",
+            old_path.display(),
+            new_path.display(),
+            text.join(", ")
+        ));
+        out.changes.retain(|c| !text.contains(&c.figure.as_str()));
+    }
+    // a row changed when it has a change; changes of one row are adjacent
+    out.rows_changed = out
+        .changes
+        .iter()
+        .zip(std::iter::once(None).chain(out.changes.iter().map(Some)))
+        .filter(|(c, prev)| prev.is_none_or(|p| p.article_id != c.article_id || p.actor != c.actor))
+        .count();
     Ok(out)
+}
+
+/// The numbers of a row's compared cells; a cell with text marks its column.
+fn numbers<'c>(cells: impl Iterator<Item = &'c str>, text: &mut [bool]) -> Vec<Option<f64>> {
+    cells
+        .enumerate()
+        .map(|(c, cell)| {
+            number(cell).unwrap_or_else(|()| {
+                text[c] = true;
+                None
+            })
+        })
+        .collect()
 }
 
 fn push_changes(
@@ -610,7 +636,6 @@ fn push_changes(
     let mut parts = key.split('\u{1f}');
     let article_id = parts.next().unwrap_or("").to_string();
     let actor = parts.next().map(str::to_string);
-    let mut changed = false;
     for ((name, _, _), (a, b)) in columns.iter().zip(old.iter().zip(new)) {
         let same = match (a, b) {
             (Some(a), Some(b)) => (a - b).abs() < 1e-9,
@@ -618,7 +643,6 @@ fn push_changes(
             _ => false,
         };
         if !same {
-            changed = true;
             out.changes.push(FigureChange {
                 file,
                 article_id: article_id.clone(),
@@ -629,7 +653,6 @@ fn push_changes(
             });
         }
     }
-    out.rows_changed += usize::from(changed);
 }
 
 /// Strings shared by both sides, so match keys compare as small integers.

@@ -368,11 +368,14 @@ fn quoted(a: &Analysis, sentence: &Range<usize>) -> bool {
 }
 
 /// Each actor's figures (as in `actors.csv`), with the polar words aimed at
-/// it or at its people (the primary hit of each place, as the score counts
-/// them) and the targets model's verdicts on its mentions.
+/// it (the primary hit of each place; words about a person count for that
+/// person, not for their country, as the score counts them) and the targets model's verdicts on its mentions.
 pub fn actor_evidence(a: &Analysis, lexicon: &Lexicon) -> Vec<ActorExplained> {
+    // as the score counts them: what is said of a person judges that
+    // person only; what is said of a part of an actor judges the actor too
     let rolls_up = |target: ActorRef, actor: ActorRef| {
-        target == actor || actors::speaker_actor(target, lexicon) == actor
+        let person = matches!(target, ActorRef::Lexicon(i) if lexicon.actors[i].kind == "person");
+        target == actor || (!person && actors::speaker_actor(target, lexicon) == actor)
     };
     score::actors(a, lexicon)
         .into_iter()

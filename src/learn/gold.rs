@@ -8,19 +8,47 @@
 //! ```
 //!
 //! Offsets are Unicode character offsets, 0-based, end-exclusive, like every
-//! offset framescore reports. `spans` carry the labels of [`SPAN_LABELS`]
-//! (`hedge` for hedge cues; `cue`, `source`, `content` for attribution);
-//! `targets` mark a mention and the polarity shown toward it. `spans`,
-//! `targets` and `split` (`train`, `dev` or `test`) are optional; `title` and
-//! `outlet` are accepted and passed on. Unknown keys are refused, so a typo
-//! ("spnas") is an error and not an unannotated article.
+//! offset framescore reports. A span label is `cue`, `source` or `content`
+//! (attribution), a lexicon family (`hedge`, `loaded`, … see
+//! [`SPAN_FAMILIES`]) or `family:category` (`loaded:name_calling`); whether
+//! the category exists depends on the lexicons, so `eval` checks that part.
+//! `targets` mark a mention and the polarity shown toward it; `labels` give
+//! document figures (`{"tone": -0.4}`, names in [`DOC_LABELS`]). `spans`,
+//! `targets`, `labels` and `split` (`train`, `dev` or `test`) are optional;
+//! `title` and `outlet` are accepted and passed on. Unknown keys are refused,
+//! so a typo ("spnas") is an error and not an unannotated article.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 
 use serde::Deserialize;
 
-/// Labels a gold span may carry.
-pub const SPAN_LABELS: &[&str] = &["hedge", "cue", "source", "content"];
+/// Attribution span labels (compared with the cue, source and content of each attribution).
+pub const ATTRIBUTION_LABELS: &[&str] = &["cue", "source", "content"];
+
+/// Lexicon families a span label may name, alone or as `family:category`.
+pub const SPAN_FAMILIES: &[&str] = &[
+    "loaded",
+    "sentiment",
+    "hedge",
+    "approximator",
+    "booster",
+    "cue",
+    "vague_source",
+    "anonymous_source",
+    "so_called",
+];
+
+/// Document labels and the `articles.csv` figure each is compared with.
+pub const DOC_LABELS: &[&str] = &[
+    "tone",
+    "loaded_per_1k",
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "attributed_share",
+    "sourcing_score",
+    "reliability",
+];
 
 /// Splits a record may belong to.
 pub const SPLITS: &[&str] = &["train", "dev", "test"];
@@ -56,7 +84,7 @@ pub struct GoldSpan {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
-    /// One of [`SPAN_LABELS`].
+    /// `cue`, `source`, `content`, a family of [`SPAN_FAMILIES`] or `family:category`.
     pub label: String,
 }
 
@@ -76,7 +104,7 @@ pub struct GoldTarget {
 }
 
 /// One annotated text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoldRecord {
     /// Identifier.
@@ -95,6 +123,9 @@ pub struct GoldRecord {
     /// Target mentions.
     #[serde(default)]
     pub targets: Vec<GoldTarget>,
+    /// Document figures by name (one of [`DOC_LABELS`]).
+    #[serde(default)]
+    pub labels: BTreeMap<String, f64>,
     /// `train`, `dev` or `test`; none means train.
     #[serde(default)]
     pub split: Option<String>,
@@ -191,13 +222,7 @@ pub fn check(record: &GoldRecord) -> Result<(), String> {
         }
     };
     for s in &record.spans {
-        if !SPAN_LABELS.contains(&s.label.as_str()) {
-            return Err(format!(
-                "unknown span label `{}`; use one of: {}",
-                s.label,
-                SPAN_LABELS.join(", ")
-            ));
-        }
+        check_label(&s.label)?;
         in_range("span", s.start, s.end)?;
     }
     let mut spans: Vec<&GoldSpan> = record.spans.iter().collect();
@@ -213,7 +238,46 @@ pub fn check(record: &GoldRecord) -> Result<(), String> {
     for t in &record.targets {
         in_range("target", t.start, t.end)?;
     }
+    for (name, value) in &record.labels {
+        if !DOC_LABELS.contains(&name.as_str()) {
+            return Err(format!(
+                "unknown document label `{name}`; use one of: {}",
+                DOC_LABELS.join(", ")
+            ));
+        }
+        if !value.is_finite() {
+            return Err(format!("document label `{name}` is not a finite number"));
+        }
+    }
     Ok(())
+}
+
+/// Splits a span label into its family and optional category.
+pub fn split_label(label: &str) -> (&str, Option<&str>) {
+    match label.split_once(':') {
+        Some((family, category)) => (family, Some(category)),
+        None => (label, None),
+    }
+}
+
+/// Checks the form of a span label (the category's existence is up to the lexicons).
+fn check_label(label: &str) -> Result<(), String> {
+    let (family, category) = split_label(label);
+    let known = SPAN_FAMILIES.contains(&family)
+        || (category.is_none() && ATTRIBUTION_LABELS.contains(&family));
+    let valid_category = category.is_none_or(|c| {
+        !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+    });
+    if known && valid_category {
+        return Ok(());
+    }
+    Err(format!(
+        "unknown span label `{label}`; use one of: {}, or a family or `family:category` of: {}",
+        ATTRIBUTION_LABELS.join(", "),
+        SPAN_FAMILIES.join(", ")
+    ))
 }
 
 #[cfg(test)]
@@ -272,11 +336,39 @@ mod tests {
                 "{\"id\":\"a\",\"text\":\"abc\",\"split\":\"holdout\"}",
                 "g.jsonl:1: unknown split `holdout`",
             ),
+            (
+                "{\"id\":\"a\",\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"loaded:Name Calling\"}]}",
+                "g.jsonl:1: unknown span label `loaded:Name Calling`",
+            ),
+            (
+                "{\"id\":\"a\",\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"source:named\"}]}",
+                "g.jsonl:1: unknown span label `source:named`",
+            ),
+            (
+                "{\"id\":\"a\",\"text\":\"abc\",\"labels\":{\"mood\":1}}",
+                "g.jsonl:1: unknown document label `mood`",
+            ),
+            (
+                "{\"id\":\"a\",\"text\":\"abc\",\"labels\":{\"tone\":\"high\"}}",
+                "g.jsonl:1: not a gold record: invalid type",
+            ),
         ];
         for (text, want) in cases {
             let got = parse(text).expect_err(text);
             assert!(got.starts_with(want), "{text}: {got}");
         }
+    }
+
+    #[test]
+    fn category_labels_and_document_labels() {
+        let text = "{\"id\":\"a\",\"text\":\"abcdef\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"loaded\"},{\"start\":0,\"end\":3,\"label\":\"loaded:name_calling\"}],\"labels\":{\"tone\":-0.4}}";
+        let got = parse(text).expect("valid");
+        assert_eq!(got[0].labels["tone"], -0.4);
+        assert_eq!(
+            split_label("loaded:name_calling"),
+            ("loaded", Some("name_calling"))
+        );
+        assert_eq!(split_label("hedge"), ("hedge", None));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::matcher::{Entry, Matcher, NameRole, Target};
 use super::schema::{FileDoc, RawList};
 use super::{
     Actor, BoilerAction, BoilerHow, BoilerRule, Category, CuePosition, Family, Lexicon,
-    LexiconError, LexiconFile, Problem, RuleWords, Scoring, Severity, Source, Term,
+    LexiconError, LexiconFile, MarkerPosition, Problem, RuleWords, Scoring, Severity, Source, Term,
 };
 use crate::text::boilerplate::Boilerplate;
 use crate::text::normalize::{fold, fold_keep_case};
@@ -261,12 +261,17 @@ impl Builder {
             };
             reliability += get("reliability_sourcing", defaults.reliability_sourcing);
             reliability += get("reliability_restraint", defaults.reliability_restraint);
-            reliability += get("reliability_certainty", defaults.reliability_certainty);
+            reliability += get("reliability_calibration", defaults.reliability_calibration);
+            reliability += get("reliability_balance", defaults.reliability_balance);
+            reliability += get(
+                "reliability_transparency",
+                defaults.reliability_transparency,
+            );
             if reliability <= 0.0 {
                 self.error(
                     ctx,
                     table,
-                    "[scoring] `reliability_sourcing`, `reliability_restraint` and `reliability_certainty` are all 0, so reliability means nothing; give at least one a weight above 0".into(),
+                    "[scoring] `reliability_sourcing`, `reliability_restraint`, `reliability_calibration`, `reliability_balance` and `reliability_transparency` are all 0, so reliability means nothing; give at least one a weight above 0".into(),
                 );
             }
         }
@@ -299,7 +304,17 @@ impl Builder {
         let weight = self.ranged(ctx, doc.weight.as_ref(), "weight", 0.0..=MAX_WEIGHT, 1.0);
         let factor = self.ranged(ctx, doc.factor.as_ref(), "factor", 0.0..=10.0, 1.0);
         let loaded_cue = self.stance(ctx, doc.stance.as_ref());
-        let position = self.position(ctx, doc.position.as_ref());
+        let (position, marker) = if family.is_genre() {
+            (
+                CuePosition::Verb,
+                self.marker_position(ctx, doc.position.as_ref()),
+            )
+        } else {
+            (
+                self.position(ctx, doc.position.as_ref()),
+                MarkerPosition::Anywhere,
+            )
+        };
         let index = self.categories.len();
         self.categories.push(Category {
             id: id.to_string(),
@@ -309,6 +324,7 @@ impl Builder {
             factor,
             loaded_cue,
             position,
+            marker,
         });
         let terms = self.list(ctx, &doc.terms, "terms");
         let wildcards: Vec<(String, usize)> = terms
@@ -437,6 +453,22 @@ impl Builder {
                 );
                 self.error(ctx, &span, msg);
                 CuePosition::Verb
+            }
+        }
+    }
+
+    /// `position` of an `opinion` or `analysis` category.
+    fn marker_position(&mut self, ctx: &Ctx, value: Option<&Spanned<String>>) -> MarkerPosition {
+        match value.map(|v| (v.get_ref().as_str(), v.span())) {
+            None | Some(("anywhere", _)) => MarkerPosition::Anywhere,
+            Some(("heading", _)) => MarkerPosition::Heading,
+            Some(("after_actor", _)) => MarkerPosition::AfterActor,
+            Some((other, span)) => {
+                let msg = format!(
+                    "unknown position `{other}` for an article-type marker; use `anywhere`, `heading` or `after_actor`"
+                );
+                self.error(ctx, &span, msg);
+                MarkerPosition::Anywhere
             }
         }
     }
@@ -741,7 +773,22 @@ impl Builder {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        // article-type markers ("we must", "must") get an automaton of their
+        // own: in the main one, leftmost-longest matching would let "must
+        // not" swallow the negator "not" and "we have reason to believe" the
+        // hedge "believe"
+        let genre = |target: &Target| match *target {
+            Target::Term(t) => self.categories[self.terms[t as usize].category]
+                .family
+                .is_genre(),
+            Target::Except(c) => self.categories[c as usize].family.is_genre(),
+            _ => false,
+        };
+        let (genre_entries, entries): (Vec<Entry>, Vec<Entry>) =
+            self.entries.into_iter().partition(|e| genre(&e.target));
         Ok(Lexicon {
+            matcher: Matcher::new(entries),
+            genre_matcher: Matcher::new(genre_entries),
             categories: self.categories,
             terms: self.terms,
             actors: self.actors,
@@ -749,7 +796,6 @@ impl Builder {
             boilerplate: Boilerplate::new(self.boilerplate),
             scoring: self.scoring.unwrap_or_default(),
             words: self.words,
-            matcher: Matcher::new(self.entries),
             digest,
             files: files
                 .iter()
@@ -828,7 +874,21 @@ const SCORING_RANGES: &[ScoringRange] = &[
     ScoringRange::new("sourcing_unsupported_penalty", 0.0, false, 100.0),
     ScoringRange::new("reliability_sourcing", 0.0, false, 1.0),
     ScoringRange::new("reliability_restraint", 0.0, false, 1.0),
-    ScoringRange::new("reliability_certainty", 0.0, false, 1.0),
+    ScoringRange::new("reliability_calibration", 0.0, false, 1.0),
+    ScoringRange::new("reliability_balance", 0.0, false, 1.0),
+    ScoringRange::new("reliability_transparency", 0.0, false, 1.0),
+    ScoringRange::new("balance_ceiling", 0.0, true, 1.0),
+    ScoringRange::new("balance_voice_credit", 0.0, false, 1.0),
+    ScoringRange::new("transparency_byline", 0.0, false, 1.0),
+    ScoringRange::new("transparency_dateline", 0.0, false, 1.0),
+    ScoringRange::new("transparency_named", 0.0, false, 1.0),
+    ScoringRange::new("state_media_share", 0.0, true, 1.0),
+    ScoringRange::new("opinion_threshold", 0.0, true, 100.0),
+    ScoringRange::new("analysis_threshold", 0.0, true, 100.0),
+    ScoringRange::new("opinion_disclaimer_points", 0.0, false, 100.0),
+    ScoringRange::new("opinion_evaluation_per_1k", 0.0, true, 1000.0),
+    ScoringRange::new("opinion_authorial_share", 0.0, false, 1.0),
+    ScoringRange::new("opinion_loaded_per_1k", 0.0, true, 1000.0),
     ScoringRange::new("loaded_ceiling_per_1k", 0.0, true, 1000.0),
     ScoringRange::new("booster_ceiling_per_1k", 0.0, true, 1000.0),
 ];
@@ -1152,8 +1212,13 @@ mod tests {
             ),
             (
                 "scoring reliability weights all 0",
-                "[scoring]\nreliability_sourcing = 0\nreliability_restraint = 0\nreliability_certainty = 0\n",
-                "t.toml:1:1: error: [scoring] `reliability_sourcing`, `reliability_restraint` and `reliability_certainty` are all 0",
+                "[scoring]\nreliability_sourcing = 0\nreliability_restraint = 0\nreliability_calibration = 0\nreliability_balance = 0\nreliability_transparency = 0\n",
+                "t.toml:1:1: error: [scoring] `reliability_sourcing`, `reliability_restraint`, `reliability_calibration`, `reliability_balance` and `reliability_transparency` are all 0",
+            ),
+            (
+                "genre marker with an unknown position",
+                "[category.x]\nfamily = \"opinion\"\nposition = \"top\"\nterms = [\"we must\"]\n",
+                "t.toml:3:12: error: unknown position `top` for an article-type marker",
             ),
         ];
         let failed: Vec<String> = cases

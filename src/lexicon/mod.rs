@@ -35,6 +35,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../lexicons/boilerplate.toml"),
     ),
     ("frames.toml", include_str!("../../lexicons/frames.toml")),
+    ("genre.toml", include_str!("../../lexicons/genre.toml")),
     ("hedges.toml", include_str!("../../lexicons/hedges.toml")),
     ("loaded.toml", include_str!("../../lexicons/loaded.toml")),
     (
@@ -253,11 +254,15 @@ pub enum Family {
     AnonymousSource,
     /// "so-called".
     SoCalled,
+    /// A marker of opinion or commentary ("we must", an "Opinion" label).
+    Opinion,
+    /// A marker of analysis ("what this means", an "Analysis" label).
+    Analysis,
 }
 
 impl Family {
     /// All families with their names in TOML and reports.
-    pub const ALL: [(Family, &'static str); 13] = [
+    pub const ALL: [(Family, &'static str); 15] = [
         (Family::Loaded, "loaded"),
         (Family::Sentiment, "sentiment"),
         (Family::Hedge, "hedge"),
@@ -271,6 +276,8 @@ impl Family {
         (Family::VagueSource, "vague_source"),
         (Family::AnonymousSource, "anonymous_source"),
         (Family::SoCalled, "so_called"),
+        (Family::Opinion, "opinion"),
+        (Family::Analysis, "analysis"),
     ];
 
     /// The name used in TOML and in `matches.csv`.
@@ -284,6 +291,11 @@ impl Family {
     /// Parses a TOML family name.
     pub fn parse(name: &str) -> Option<Family> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
+
+    /// Whether hits of this family mark the article's type (see [`MarkerPosition`]).
+    pub fn is_genre(self) -> bool {
+        matches!(self, Family::Opinion | Family::Analysis)
     }
 
     /// Whether hits of this family carry polarity toward a target.
@@ -304,6 +316,20 @@ pub enum CuePosition {
     VerbWithSubject,
 }
 
+/// Where an article-type marker counts (`position` of an `opinion` or
+/// `analysis` category).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerPosition {
+    /// Anywhere in the writer's own words: "we must", "what this means".
+    Anywhere,
+    /// As a column label: a line of its own near the top ("Opinion"), or
+    /// opening such a line before `:`, `|` or a dash ("Analysis: …").
+    Heading,
+    /// Right after an actor it addresses, in the writer's own words:
+    /// "Tokyo must stop", "Japan, don't".
+    AfterActor,
+}
+
 /// A compiled `[category.ID]`.
 #[derive(Debug, Clone)]
 pub struct Category {
@@ -321,6 +347,8 @@ pub struct Category {
     pub loaded_cue: bool,
     /// Cue position.
     pub position: CuePosition,
+    /// Where an article-type marker counts.
+    pub marker: MarkerPosition,
 }
 
 /// A compiled term of a category.
@@ -416,8 +444,10 @@ pub struct Lexicon {
     pub scoring: Scoring,
     /// Word lists of the analysis rules.
     pub words: RuleWords,
-    /// The one automaton over every name and term.
+    /// The one automaton over every name and term (article-type markers aside).
     pub matcher: Matcher,
+    /// The automaton over the article-type markers (families `opinion`, `analysis`).
+    pub genre_matcher: Matcher,
     /// SHA-256 over the file names and texts, for the manifest.
     pub digest: String,
     /// The files it was built from (name, path).

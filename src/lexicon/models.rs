@@ -92,6 +92,7 @@ pub fn attach(lexicon: &mut Lexicon, loaded: Loaded) {
             factor: 1.0,
             loaded_cue: false,
             position: CuePosition::Verb,
+            marker: super::MarkerPosition::Anywhere,
         });
         lexicon.models.hedge_term = Some(lexicon.terms.len() as u32);
         lexicon.terms.push(Term {

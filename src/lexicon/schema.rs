@@ -180,8 +180,43 @@ pub struct ScoringDoc {
     pub reliability_sourcing: f64,
     /// Reliability: weight of restraint in loaded language.
     pub reliability_restraint: f64,
-    /// Reliability: weight of measured certainty.
-    pub reliability_certainty: f64,
+    /// Reliability: weight of calibrated certainty (few boosters without a source).
+    pub reliability_calibration: f64,
+    /// Reliability: weight of balance toward the actors.
+    pub reliability_balance: f64,
+    /// Reliability: weight of transparency (byline, date, named sources).
+    pub reliability_transparency: f64,
+    /// Balance: the largest authorial sentiment toward an actor (in
+    /// absolute value) at which the article counts as wholly one-sided.
+    pub balance_ceiling: f64,
+    /// Balance: the share of one-sidedness forgiven when every actor the
+    /// writer criticises is given a voice.
+    pub balance_voice_credit: f64,
+    /// Transparency: weight of a byline.
+    pub transparency_byline: f64,
+    /// Transparency: weight of a date or dateline.
+    pub transparency_dateline: f64,
+    /// Transparency: weight of the share of statements with a named or
+    /// organisation source.
+    pub transparency_named: f64,
+    /// `state-media-only`: the share of attributed statements resting on
+    /// state media at which the flag is set.
+    pub state_media_share: f64,
+    /// Article type: opinion points at which an article is opinion.
+    pub opinion_threshold: f64,
+    /// Article type: analysis points at which an article is analysis.
+    pub analysis_threshold: f64,
+    /// Article type: opinion points of a disclaimer line ("the views
+    /// expressed are the author's own").
+    pub opinion_disclaimer_points: f64,
+    /// Article type: authorial evaluation per 1,000 words worth one opinion point.
+    pub opinion_evaluation_per_1k: f64,
+    /// Article type: the writer's share of all evaluation below which it
+    /// earns no opinion points (the evaluation is mostly quoted).
+    pub opinion_authorial_share: f64,
+    /// Article type: loaded terms in the writer's voice per 1,000 words
+    /// worth one opinion point.
+    pub opinion_loaded_per_1k: f64,
     /// Loaded terms per 1,000 authorial words at which restraint reaches 0.
     pub loaded_ceiling_per_1k: f64,
     /// Unsupported boosters per 1,000 words at which certainty reaches 0.
@@ -206,10 +241,24 @@ impl Default for ScoringDoc {
             sourcing_diversity: 15.0,
             sourcing_quotes: 20.0,
             sourcing_vague_penalty: 20.0,
-            sourcing_unsupported_penalty: 10.0,
-            reliability_sourcing: 0.5,
-            reliability_restraint: 0.3,
-            reliability_certainty: 0.2,
+            sourcing_unsupported_penalty: 20.0,
+            reliability_sourcing: 0.35,
+            reliability_restraint: 0.2,
+            reliability_calibration: 0.15,
+            reliability_balance: 0.15,
+            reliability_transparency: 0.15,
+            balance_ceiling: 0.5,
+            balance_voice_credit: 0.5,
+            transparency_byline: 0.25,
+            transparency_dateline: 0.25,
+            transparency_named: 0.5,
+            state_media_share: 0.5,
+            opinion_threshold: 3.0,
+            analysis_threshold: 2.0,
+            opinion_disclaimer_points: 3.0,
+            opinion_evaluation_per_1k: 20.0,
+            opinion_authorial_share: 0.5,
+            opinion_loaded_per_1k: 5.0,
             loaded_ceiling_per_1k: 30.0,
             booster_ceiling_per_1k: 10.0,
         }

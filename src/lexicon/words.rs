@@ -134,16 +134,20 @@ pub struct RuleWords {
     /// Connotation-frame verbs whose polarity toward the object is the
     /// subject's view, not the writer's.
     pub frame_subject_voice: WordList,
+    /// Nouns that end a byline ("Myind Staff", "Moscow Correspondent"): a
+    /// short line of capitalised words ending in one names the writer.
+    pub byline_nouns: WordList,
 }
 
 impl RuleWords {
     /// Every list with its ID, as written in `[words.ID]`: the one place that
     /// ties an ID to a field.
-    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 27] {
+    pub fn lists_mut(&mut self) -> [(&'static str, &mut WordList); 28] {
         [
             ("abstract_nouns", &mut self.abstract_nouns),
             ("accusing_verbs", &mut self.accusing_verbs),
             ("addressee_verbs", &mut self.addressee_verbs),
+            ("byline_nouns", &mut self.byline_nouns),
             ("degree_adjectives", &mut self.degree_adjectives),
             ("directive_verbs", &mut self.directive_verbs),
             ("discourse_nouns", &mut self.discourse_nouns),

@@ -4,6 +4,7 @@
 //! Column order is the contract in DESIGN.md: the contract columns first, in
 //! their fixed order, then extra columns that only ever get appended.
 
+use crate::analyze::genre::MarkerKind;
 use crate::analyze::{ActorRef, Analysis, Attribution};
 use crate::lexicon::{Family, Lexicon};
 use crate::report::cell::Cell;
@@ -49,6 +50,12 @@ pub const ARTICLES_EXTRA: &[&str] = &[
     "state_media_citations",
     "voices",
     "approximators_per_1k",
+    "article_type",
+    "reliability_sourcing",
+    "reliability_restraint",
+    "reliability_calibration",
+    "reliability_balance",
+    "reliability_transparency",
 ];
 
 /// `matches.csv` columns.
@@ -202,6 +209,12 @@ fn article_row(a: &Analysis, s: &ArticleScores) -> Vec<Cell> {
         Cell::Int(s.state_media_citations),
         Cell::Int(s.voices),
         Cell::Num(s.per_1k(s.approximators)),
+        Cell::text(s.genre.kind.name()),
+        Cell::Score(s.parts.sourcing),
+        Cell::Score(s.parts.restraint),
+        Cell::Score(s.parts.calibration),
+        Cell::Score(s.parts.balance),
+        Cell::Score(s.parts.transparency),
     ];
     row.extend(
         s.loaded_by_category
@@ -285,8 +298,43 @@ fn match_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {
         ];
         rows.push((q.outer.start, row));
     }
+    rows.extend(
+        a.markers
+            .iter()
+            .map(|m| (m.span.start, marker_row(a, m, lexicon))),
+    );
     rows.sort_by_key(|(start, _)| *start);
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// A marker of the article's type: a `genre.toml` term, or a disclaimer
+/// line (category `disclaimer`, no sentence: the line is dropped as boilerplate).
+fn marker_row(a: &Analysis, m: &crate::analyze::genre::Marker, lexicon: &Lexicon) -> Vec<Cell> {
+    let (category, weight) = match m.kind {
+        MarkerKind::Term(t) => {
+            let term = &lexicon.terms[t];
+            (lexicon.categories[term.category].id.as_str(), term.weight)
+        }
+        MarkerKind::Disclaimer => ("disclaimer", lexicon.scoring.opinion_disclaimer_points),
+    };
+    let text = a.article.text.slice(m.span.clone());
+    vec![
+        Cell::text(&a.article.id),
+        m.sentence.map_or(Cell::Empty, Cell::Int),
+        Cell::Int(a.chars.chars(m.span.start)),
+        Cell::Int(a.chars.chars(m.span.end)),
+        Cell::text(crate::text::span::excerpt(text)),
+        Cell::text(m.family.name()),
+        Cell::text(category),
+        Cell::Num(0.0),
+        Cell::Num(weight),
+        Cell::text("authorial"),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Int(0),
+        Cell::Num(0.0),
+        Cell::text(context(a, m.span.start, m.span.end)),
+    ]
 }
 
 fn source_rows(a: &Analysis, lexicon: &Lexicon) -> Vec<Vec<Cell>> {

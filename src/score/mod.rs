@@ -8,10 +8,14 @@
 //! single word from swinging a score to the extreme. Composites are weighted
 //! sums of named components, each documented in the README.
 
+pub mod genre;
+pub mod parts;
+
 use std::collections::BTreeMap;
 
 use crate::analyze::{ActorRef, Analysis, SourceKind, actors};
 use crate::lexicon::{Family, Lexicon, Scoring};
+pub use genre::{ArticleType, Genre};
 
 /// Figures for one article (the `articles.csv` row).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,10 +72,33 @@ pub struct ArticleScores {
     pub voices: usize,
     /// Sourcing score 0–100.
     pub sourcing_score: f64,
-    /// Reliability composite 0–100.
+    /// Reliability composite 0–100: the weighted mean of its parts.
     pub reliability: f64,
+    /// Reliability's parts, each 0–100.
+    pub parts: ReliabilityParts,
+    /// Attributed statements with a direct quotation.
+    pub direct_statements: usize,
+    /// Attributed statements that rest on state media.
+    pub state_media_statements: usize,
+    /// News report, opinion or analysis, and the points behind it.
+    pub genre: Genre,
     /// Flags, in a fixed order.
     pub flags: Vec<String>,
+}
+
+/// The parts of `reliability`, each 0–100 (README, "How the scores are computed").
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ReliabilityParts {
+    /// The sourcing score.
+    pub sourcing: f64,
+    /// Few loaded words and scare quotes in the writer's voice.
+    pub restraint: f64,
+    /// Few boosters without a source.
+    pub calibration: f64,
+    /// The writer is not one-sided toward the actors, and the criticised are heard.
+    pub balance: f64,
+    /// Byline, date, named sources.
+    pub transparency: f64,
 }
 
 impl ArticleScores {
@@ -130,7 +157,9 @@ pub fn score(analysis: &Analysis, lexicon: &Lexicon) -> ArticleScores {
     count_terms(analysis, lexicon, &mut s);
     count_sources(analysis, lexicon, &mut s);
     s.sourcing_score = sourcing_score(&s, w);
-    s.reliability = reliability(&s, w);
+    s.parts = reliability_parts(analysis, lexicon, &s);
+    s.reliability = reliability(&s.parts, w);
+    s.genre = genre::classify(analysis, lexicon);
     s.flags = flags(analysis, lexicon, &s);
     s
 }
@@ -228,6 +257,8 @@ fn count_sources(analysis: &Analysis, lexicon: &Lexicon, s: &mut ArticleScores) 
     s.quotes = analysis.quotes.iter().filter(|q| !q.scare).count();
     s.scare_quotes += analysis.quotes.iter().filter(|q| q.scare).count();
     s.statements = analysis.attributions.len();
+    s.direct_statements = analysis.attributions.iter().filter(|a| a.direct).count();
+    s.state_media_statements = parts::state_media_statements(analysis, lexicon);
     let mut speakers: Vec<String> = Vec::new();
     for a in &analysis.attributions {
         match a.kind {
@@ -270,10 +301,14 @@ fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 /// Sourcing score 0–100: attributed share, named sources, diversity, quotes; minus vagueness and unsupported certainty.
+///
+/// Quotes count as sourcing when a speaker stands behind them (attributed
+/// statements with a direct quotation): a quoted fragment with no speaker
+/// ("the \"accelerated militarization\" process") is the writer's framing.
 pub fn sourcing_score(s: &ArticleScores, w: &Scoring) -> f64 {
     let identified = s.named_sources + s.organisation_sources;
     let unnamed = s.vague_sources + s.anonymous_sources;
-    let direct_share = (s.quotes as f64 / 3.0).min(1.0);
+    let direct_share = (s.direct_statements as f64 / 3.0).min(1.0);
     let score = w.sourcing_attributed * (s.attributed_share / 0.5).min(1.0)
         + w.sourcing_named * ratio(identified, s.statements)
         + w.sourcing_diversity * (s.distinct_sources as f64 / 4.0).min(1.0)
@@ -283,19 +318,47 @@ pub fn sourcing_score(s: &ArticleScores, w: &Scoring) -> f64 {
     round1(score.clamp(0.0, 100.0))
 }
 
-/// Reliability 0–100: sourcing, restraint in the writer's loaded language, measured certainty.
-pub fn reliability(s: &ArticleScores, w: &Scoring) -> f64 {
-    let restraint = 1.0 - (s.per_1k(s.loaded_authorial) / w.loaded_ceiling_per_1k).min(1.0);
-    let certainty = 1.0 - (s.per_1k(s.unsupported_boosters) / w.booster_ceiling_per_1k).min(1.0);
-    let total = w.reliability_sourcing + w.reliability_restraint + w.reliability_certainty;
+/// Each part of reliability, 0–100.
+fn reliability_parts(
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+    s: &ArticleScores,
+) -> ReliabilityParts {
+    let w = &lexicon.scoring;
+    let framing = s.loaded_authorial + s.scare_quotes;
+    let restraint = 1.0 - (s.per_1k(framing) / w.loaded_ceiling_per_1k).min(1.0);
+    let calibration = 1.0 - (s.per_1k(s.unsupported_boosters) / w.booster_ceiling_per_1k).min(1.0);
+    let balance = parts::balance(&actors(analysis, lexicon), w);
+    let named = ratio(s.named_sources + s.organisation_sources, s.statements);
+    let transparency = parts::transparency(analysis, lexicon, named);
+    ReliabilityParts {
+        sourcing: s.sourcing_score,
+        restraint: round1(100.0 * restraint),
+        calibration: round1(100.0 * calibration),
+        balance: round1(100.0 * balance),
+        transparency: round1(100.0 * transparency),
+    }
+}
+
+/// Reliability 0–100: the weighted mean of its parts.
+pub fn reliability(p: &ReliabilityParts, w: &Scoring) -> f64 {
+    let weighted = [
+        (w.reliability_sourcing, p.sourcing),
+        (w.reliability_restraint, p.restraint),
+        (w.reliability_calibration, p.calibration),
+        (w.reliability_balance, p.balance),
+        (w.reliability_transparency, p.transparency),
+    ];
+    let total: f64 = weighted.iter().map(|(weight, _)| weight).sum();
     if total <= 0.0 {
         return 0.0;
     }
-    let value = (w.reliability_sourcing * s.sourcing_score / 100.0
-        + w.reliability_restraint * restraint
-        + w.reliability_certainty * certainty)
+    let value: f64 = weighted
+        .iter()
+        .map(|(weight, part)| weight * part)
+        .sum::<f64>()
         / total;
-    round1(100.0 * value)
+    round1(value)
 }
 
 fn round1(x: f64) -> f64 {
@@ -310,15 +373,10 @@ fn flags(analysis: &Analysis, lexicon: &Lexicon, s: &ArticleScores) -> Vec<Strin
     if s.words >= 50 && s.statements == 0 {
         flags.push("no-sources".into());
     }
-    let outlets: Vec<usize> = analysis
-        .attributions
-        .iter()
-        .flat_map(|a| a.outlets.iter().copied())
-        .collect();
-    if !outlets.is_empty()
-        && outlets
-            .iter()
-            .all(|o| lexicon.sources[*o].kind == "state_media")
+    // the claims rest on state media: most statements come from it, not
+    // merely an outlet named ("told Xinhua", "in an interview with TASS")
+    if s.state_media_statements > 0
+        && ratio(s.state_media_statements, s.statements) >= lexicon.scoring.state_media_share
     {
         flags.push("state-media-only".into());
     }
@@ -344,6 +402,15 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
             vec![actor]
         } else {
             vec![actor, up]
+        }
+    };
+    // what is said of a person is said of that person: "the hawkish Takaichi"
+    // does not judge Japan, which gets only what the text says of Japan
+    // itself (mentions and voice still count toward the country)
+    let judged_as = |actor: ActorRef| -> Vec<ActorRef> {
+        match actor {
+            ActorRef::Lexicon(i) if lexicon.actors[i].kind == "person" => vec![actor],
+            _ => roll_up(actor),
         }
     };
     let mut seen: std::collections::HashSet<ActorRef> = std::collections::HashSet::new();
@@ -380,7 +447,7 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
     }
     for hit in analysis.terms.iter().filter(|h| h.primary) {
         let Some(target) = hit.target else { continue };
-        for a in roll_up(target) {
+        for a in judged_as(target) {
             touch(a, &mut order);
             let by_model = judged.contains(&(a, hit.sentence));
             rows.entry(a)
@@ -392,13 +459,13 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
     let wa = lexicon.scoring.learned_authorial_weight;
     for l in &analysis.learned_stances {
         let m = &analysis.mentions[l.mention];
-        let own_voice = authorial(analysis, &m.span);
-        for a in roll_up(m.actor) {
+        let own_voice = crate::analyze::genre::in_writers_voice(analysis, &m.span);
+        for a in judged_as(m.actor) {
             touch(a, &mut order);
             let row = rows.entry(a).or_default();
-            row.learned(w * l.value);
+            row.learned.add(w * l.value);
             if own_voice && wa > 0.0 {
-                row.learned_authorial[usize::from(l.value < 0.0)] += wa * l.value.abs();
+                row.learned_authorial.add(wa * l.value);
             }
         }
     }
@@ -415,14 +482,6 @@ pub fn actors(analysis: &Analysis, lexicon: &Lexicon) -> Vec<ActorScores> {
                 .finish(actor, damping)
         })
         .collect()
-}
-
-/// Whether the words at `span` are the writer's own: not inside a direct
-/// quotation (scare quotes aside) nor inside an attributed statement's content.
-fn authorial(analysis: &Analysis, span: &std::ops::Range<usize>) -> bool {
-    let inside = |r: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
-    !analysis.quotes.iter().any(|q| !q.scare && inside(&q.outer))
-        && !analysis.attributions.iter().any(|a| inside(&a.content))
 }
 
 /// How much neutral evidence an actor's balance starts with: `base`, plus
@@ -459,6 +518,43 @@ impl Damping {
     }
 }
 
+/// The learned verdicts on an actor's mentions, counted as one piece of
+/// evidence: their mean, times their agreement |Σv| / Σ|v|. The model was
+/// trained on single sentences, each with one mention; summed over an
+/// article's twenty mentions, twenty weak leanings would add up to a strong
+/// verdict that no sentence makes, and verdicts that disagree would count
+/// as much as verdicts that agree. On a single mention this is the verdict
+/// itself.
+#[derive(Debug, Default, Clone, Copy)]
+struct Verdicts {
+    sum: f64,
+    magnitude: f64,
+    count: usize,
+}
+
+impl Verdicts {
+    fn add(&mut self, value: f64) {
+        self.sum += value;
+        self.magnitude += value.abs();
+        self.count += 1;
+    }
+
+    /// (positive, negative) evidence of the verdicts, their agreement
+    /// raised to `power` (`actor_agreement`).
+    fn evidence(self, power: f64) -> [f64; 2] {
+        if self.count == 0 || self.magnitude <= 0.0 {
+            return [0.0, 0.0];
+        }
+        let agreement = (self.sum.abs() / self.magnitude).powf(power);
+        let mean = self.sum / self.count as f64 * agreement;
+        if mean > 0.0 {
+            [mean, 0.0]
+        } else {
+            [0.0, -mean]
+        }
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     mentions: usize,
@@ -466,11 +562,11 @@ struct Tally {
     positive: usize,
     negative: usize,
     sums: [f64; 4],
-    /// Learned evidence: positive, negative.
-    learned: [f64; 2],
-    /// Learned evidence (positive, negative) on mentions in the writer's
-    /// own voice, weighted by `learned_authorial_weight`.
-    learned_authorial: [f64; 2],
+    /// Learned verdicts on the actor's mentions, weighted by `learned_target_weight`.
+    learned: Verdicts,
+    /// Learned verdicts on mentions in the writer's own voice, weighted by
+    /// `learned_authorial_weight`.
+    learned_authorial: Verdicts,
     /// Rule evidence (positive, negative) in sentences the model did not
     /// judge for this actor: what `sentiment` adds to the learned evidence.
     unjudged: [f64; 2],
@@ -495,19 +591,11 @@ impl Tally {
         }
     }
 
-    fn learned(&mut self, value: f64) {
-        if value > 0.0 {
-            self.learned[0] += value;
-        } else {
-            self.learned[1] -= value;
-        }
-    }
-
     fn finish(self, actor: ActorRef, damping: Damping) -> ActorScores {
         let [ap, an, qp, qn] = self.sums;
-        let [lp, ln] = self.learned;
+        let [lp, ln] = self.learned.evidence(damping.agreement);
         let [up, un] = self.unjudged;
-        let [wp, wn] = self.learned_authorial;
+        let [wp, wn] = self.learned_authorial.evidence(damping.agreement);
         let k = damping.for_tally(self.mentions, self.positive + self.negative);
         // the sides as whole sentences see them, in each voice and in all
         let sides = |voice: Option<bool>| {
@@ -624,4 +712,72 @@ mod tests {
     }
 
     use crate::lexicon::schema::ScoringDoc;
+
+    #[test]
+    fn learned_verdicts_count_as_their_agreeing_mean() {
+        let verdicts = |values: &[f64]| {
+            let mut v = Verdicts::default();
+            for x in values {
+                v.add(*x);
+            }
+            v.evidence(1.0)
+        };
+        let cases: [(&[f64], [f64; 2]); 4] = [
+            (&[], [0.0, 0.0]),
+            // one mention: the verdict itself (a NewsMTSC item)
+            (&[-0.6], [0.0, 0.6]),
+            // twenty weak leanings stay weak
+            (&[-0.1; 20], [0.0, 0.1]),
+            // verdicts that disagree cancel
+            (&[0.5, -0.5], [0.0, 0.0]),
+        ];
+        for (values, want) in cases {
+            let got = verdicts(values);
+            assert!(
+                (got[0] - want[0]).abs() < 1e-9 && (got[1] - want[1]).abs() < 1e-9,
+                "{values:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_is_said_of_a_person_does_not_judge_their_country() {
+        let lexicon = Lexicon::shared().expect("built-in lexicons");
+        let article = crate::ingest::Article::from_text(
+            "t",
+            "Under the hawkish leadership of Prime Minister Sanae Takaichi, Japan has begun to change course.",
+        );
+        let analysis = crate::analyze::analyze(&article, lexicon);
+        let rows = actors(&analysis, lexicon);
+        let of = |id: &str| {
+            rows.iter()
+                .find(|r| matches!(r.actor, ActorRef::Lexicon(i) if lexicon.actors[i].id == id))
+                .map(|r| r.authorial_sentiment)
+        };
+        let japan = of("japan").expect("Japan is mentioned");
+        assert!(japan.abs() < 0.05, "Japan {japan}");
+    }
+
+    #[test]
+    fn an_article_with_no_sentences_scores_zero_without_panicking() {
+        let lexicon = Lexicon::shared().expect("built-in lexicons");
+        for text in ["", " \n\n\t"] {
+            let article = crate::ingest::Article::from_text("t", text);
+            let analysis = crate::analyze::analyze(&article, lexicon);
+            let s = score(&analysis, lexicon);
+            assert_eq!(s.sentences, 0);
+            assert_eq!(s.genre.kind, ArticleType::News);
+            for part in [
+                s.parts.sourcing,
+                s.parts.restraint,
+                s.parts.calibration,
+                s.parts.balance,
+                s.parts.transparency,
+                s.reliability,
+            ] {
+                assert!(part.is_finite() && (0.0..=100.0).contains(&part), "{part}");
+            }
+            assert!(!s.flags.iter().any(|f| f == "state-media-only"));
+        }
+    }
 }

@@ -37,6 +37,10 @@ pub struct Doc {
     pub dropped_words: usize,
     /// Flags set by boilerplate rules that fired.
     pub flags: Vec<String>,
+    /// Every line a flagged boilerplate rule fired on (trimmed byte range),
+    /// with its flag: the evidence behind `flags` ("the views expressed are
+    /// the author's own" behind `opinion-marker`).
+    pub flagged_lines: Vec<(Range<usize>, String)>,
 }
 
 /// Splits `text` into paragraphs and sentences, dropping boilerplate lines.
@@ -58,10 +62,11 @@ pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
             continue;
         }
         let (verdict, flag) = rules.judge(content);
-        if let Some(flag) = flag
-            && !doc.flags.iter().any(|f| f == flag)
-        {
-            doc.flags.push(flag.to_string());
+        if let Some(flag) = flag {
+            if !doc.flags.iter().any(|f| f == flag) {
+                doc.flags.push(flag.to_string());
+            }
+            doc.flagged_lines.push((span.clone(), flag.to_string()));
         }
         match verdict {
             Verdict::Keep => doc.paragraph(text, span),

@@ -33,3 +33,4 @@ pub mod pipeline;
 pub mod report;
 pub mod score;
 pub mod text;
+pub mod workbench;

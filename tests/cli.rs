@@ -353,6 +353,72 @@ fn lexicon_check_lists_every_problem_with_file_line_and_column() {
 }
 
 #[test]
+fn lexicon_check_and_score_list_three_mistakes_of_one_file_in_one_run() {
+    let dir = fixture("lexicons/three_mistakes");
+    let path = dir.join("mine.toml").display().to_string();
+    let want = [
+        format!(
+            "{path}:7:1: error: unknown key `wieght` in `[category.insults]`; did you mean `weight`?"
+        ),
+        format!("{path}:13:19: error: in `terms`: bad wildcard in `snoot*y`"),
+        format!("{path}:17:8: error: `actor.atlantis`: unknown kind `continent`"),
+    ];
+    let check = framescore()
+        .args(["lexicon", "check"])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("3 error(s)"));
+    let stdout = String::from_utf8_lossy(&check.get_output().stdout).to_string();
+    let (_, score) = score(&[
+        fixture("txt").to_str().unwrap(),
+        "--lexicons",
+        dir.to_str().unwrap(),
+    ]);
+    let score = score.code(2);
+    let stderr = String::from_utf8_lossy(&score.get_output().stderr).to_string();
+    for line in &want {
+        assert!(stdout.contains(line.as_str()), "check: {line}\n{stdout}");
+        assert!(stderr.contains(line.as_str()), "score: {line}\n{stderr}");
+    }
+}
+
+#[test]
+fn lexicon_dump_writes_the_file_that_built_in_locations_point_at() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    framescore()
+        .args(["lexicon", "dump", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    for name in ["loaded.toml", "actors.toml", "models/hedges.tsv"] {
+        assert_eq!(
+            fs::read(dir.path().join(name)).expect(name),
+            fs::read(shipped.join(name)).expect(name),
+            "{name}"
+        );
+    }
+    // the dumped folder is a valid --lexicons folder
+    framescore()
+        .args(["lexicon", "check"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 error(s), 0 warning(s)"));
+    framescore()
+        .args(["lexicon", "dump", "loaded"])
+        .assert()
+        .success()
+        .stdout(fs::read_to_string(shipped.join("loaded.toml")).expect("loaded"));
+    framescore()
+        .args(["lexicon", "dump", "loadd"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `loaded`?"));
+}
+
+#[test]
 fn a_bad_lexicon_stops_score_with_its_location() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(
@@ -366,7 +432,7 @@ fn a_bad_lexicon_stops_score_with_its_location() {
         dir.path().to_str().unwrap(),
     ]);
     assert.code(2).stderr(predicate::str::contains(
-        "loaded.toml:3:1: error: unknown field `weigth`",
+        "loaded.toml:3:1: error: unknown key `weigth` in `[category.x]`; did you mean `weight`?",
     ));
 }
 

@@ -3,12 +3,15 @@
 
 mod check;
 mod diff;
+mod dump;
 mod eval;
 mod explain;
+mod import;
 mod input;
 mod kwic;
 mod progress;
 mod score;
+mod suggest;
 mod terminal;
 mod train;
 
@@ -64,6 +67,8 @@ enum Command {
     Train(train::Args),
     /// Measure the lexicons against gold annotations (JSONL).
     Eval(eval::Args),
+    /// List candidate lexicon terms: words and phrases over-represented against a reference corpus.
+    Suggest(suggest::Args),
     /// Work with lexicon files.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -73,6 +78,10 @@ enum Command {
 enum LexiconCommand {
     /// Validate lexicons and list every problem with file:line:column.
     Check(check::Args),
+    /// Write the built-in lexicons (all, or one by name).
+    Dump(dump::Args),
+    /// Convert a VADER, LIWC, quanteda YAML or word-list lexicon to framescore TOML.
+    Import(import::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -85,7 +94,10 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Diff(args) => args.run(),
         Command::Train(args) => args.run(),
         Command::Eval(args) => args.run(),
+        Command::Suggest(args) => args.run(),
         Command::Lexicon(LexiconCommand::Check(args)) => args.run(),
+        Command::Lexicon(LexiconCommand::Dump(args)) => args.run(),
+        Command::Lexicon(LexiconCommand::Import(args)) => args.run(),
     }
 }
 

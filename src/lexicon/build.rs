@@ -5,6 +5,8 @@
 //! what serde cannot: bad wildcards, empty terms, a term listed twice or with
 //! conflicting polarity, a name claimed by two actors, dangling references,
 //! lists out of canonical order. Errors refuse the lexicon; warnings do not.
+//! Every file is read (and its `exclude` lists gathered) before any is built,
+//! so an `exclude` in one file removes entries that another file defines.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,8 +28,22 @@ pub fn build(files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
     let mut builder = Builder::default();
     let (models, lexicons): (Vec<&LexiconFile>, Vec<&LexiconFile>) =
         files.iter().partition(|f| super::models::is_model(f));
-    for file in lexicons {
-        builder.file(file);
+    let docs: Vec<(Ctx, FileDoc)> = lexicons
+        .into_iter()
+        .map(|file| {
+            let ctx = Ctx::new(file);
+            let shaped = super::shape::read(&file.text);
+            for (span, message) in &shaped.problems {
+                builder.error(&ctx, span, message.clone());
+            }
+            (ctx, shaped.doc)
+        })
+        .collect();
+    for (ctx, doc) in &docs {
+        builder.gather_excludes(ctx, doc);
+    }
+    for (ctx, doc) in docs {
+        builder.file(&ctx, doc);
     }
     let (loaded, problems) = super::models::load(&models);
     builder.problems.extend(problems);
@@ -64,6 +80,29 @@ struct Place {
 /// A term's identity within a family: folded pattern, exact case, wildcard.
 type TermKey = (Family, String, Option<String>, bool);
 
+/// What an `exclude` entry removes: the table it names (`None`: every
+/// category, actor and source), the folded pattern, and whether it is a wildcard.
+type ExcludeKey = (Option<String>, String, bool);
+
+/// One `exclude` entry and whether it removed anything.
+struct Exclude {
+    text: String,
+    path: String,
+    line: usize,
+    column: usize,
+    used: bool,
+}
+
+/// The actor kinds the analysis knows.
+const ACTOR_KINDS: [&str; 6] = [
+    "country",
+    "government",
+    "organisation",
+    "alliance",
+    "person",
+    "group",
+];
+
 #[derive(Default)]
 struct Builder {
     problems: Vec<Problem>,
@@ -80,6 +119,8 @@ struct Builder {
     seen_names: HashMap<(String, Option<String>), (String, Place)>,
     seen_sources: HashMap<(String, Option<String>), (String, Place)>,
     category_ids: HashMap<String, Place>,
+    excludes: HashMap<ExcludeKey, Exclude>,
+    amendments: Vec<(String, Problem)>,
 }
 
 /// A `part_of` or `members` reference, resolved once every actor is known.
@@ -151,41 +192,108 @@ impl Builder {
             .push(ctx.problem(span, Severity::Warning, message));
     }
 
-    fn file(&mut self, file: &LexiconFile) {
-        let ctx = Ctx::new(file);
-        let doc: FileDoc = match toml::from_str(&file.text) {
-            Ok(doc) => doc,
-            Err(err) => {
-                let span = err.span().unwrap_or(0..0);
-                let message = err.message().trim().replace('\n', " ");
-                self.error(
-                    &ctx,
-                    &span,
-                    format!("{message}; see lexicons/README.md for the schema"),
+    /// Records every `exclude` list of a file before any table is built.
+    fn gather_excludes(&mut self, ctx: &Ctx, doc: &FileDoc) {
+        let tables = doc
+            .category
+            .iter()
+            .map(|(id, d)| (format!("category.{id}"), &d.get_ref().exclude))
+            .chain(
+                doc.actor
+                    .iter()
+                    .map(|(id, d)| (format!("actor.{id}"), &d.get_ref().exclude)),
+            )
+            .chain(
+                doc.source
+                    .iter()
+                    .map(|(id, d)| (format!("source.{id}"), &d.get_ref().exclude)),
+            )
+            .chain(
+                doc.words
+                    .iter()
+                    .map(|(id, d)| (format!("words.{id}"), &d.get_ref().exclude)),
+            )
+            .chain(
+                doc.amendments
+                    .iter()
+                    .map(|a| (format!("{}.{}", a.table, a.id), &a.exclude)),
+            );
+        let lists: Vec<(Option<String>, &RawList)> = tables
+            .map(|(owner, list)| (Some(owner), list))
+            .chain(std::iter::once((None, &doc.exclude)))
+            .collect();
+        for (owner, list) in lists {
+            for value in list {
+                let spec = match parse_term(value) {
+                    Ok(spec) => spec,
+                    Err(msg) => {
+                        self.error(ctx, &value.span(), format!("in `exclude`: {msg}"));
+                        continue;
+                    }
+                };
+                let (line, column) = ctx.locate(spec.span.start);
+                let key = (owner.clone(), spec.pattern, spec.wildcard);
+                self.excludes.insert(
+                    key,
+                    Exclude {
+                        text: spec.text,
+                        path: ctx.path.to_string(),
+                        line,
+                        column,
+                        used: false,
+                    },
                 );
-                return;
             }
-        };
+        }
+        for amendment in &doc.amendments {
+            let owner = format!("{}.{}", amendment.table, amendment.id);
+            let problem = ctx.problem(&amendment.span, Severity::Error, String::new());
+            self.amendments.push((owner, problem));
+        }
+    }
+
+    /// Whether an `exclude` list removes `spec` from the list of `owner`.
+    fn excluded(&mut self, owner: &str, spec: &TermSpec) -> bool {
+        let global = ["category.", "actor.", "source."]
+            .iter()
+            .any(|t| owner.starts_with(t));
+        let keys = [
+            (Some(owner.to_string()), spec.pattern.clone(), spec.wildcard),
+            (None, spec.pattern.clone(), spec.wildcard),
+        ];
+        for key in keys.into_iter().take(if global { 2 } else { 1 }) {
+            if let Some(exclude) = self.excludes.get_mut(&key) {
+                exclude.used = true;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn file(&mut self, ctx: &Ctx, doc: FileDoc) {
         for (id, category) in &doc.category {
-            self.category(&ctx, id, category);
+            self.category(ctx, id, category);
         }
         for (id, actor) in &doc.actor {
-            self.actor(&ctx, id, actor);
+            self.actor(ctx, id, actor);
         }
         for (id, source) in &doc.source {
-            self.source(&ctx, id, source);
+            self.source(ctx, id, source);
         }
         for (id, rule) in &doc.boilerplate {
-            self.boilerplate(&ctx, id, rule);
+            self.boilerplate(ctx, id, rule);
         }
         for (id, list) in &doc.words {
-            self.words(&ctx, id, list);
+            self.words(ctx, id, list);
+        }
+        if !doc.scoring_values.is_empty() {
+            let span = doc.scoring.as_ref().map_or(0..0, Spanned::span);
+            self.check_scoring(ctx, &doc.scoring_values, &span);
         }
         if let Some(scoring) = doc.scoring {
-            self.check_scoring(&ctx, &file.text, &scoring.span());
             if self.scoring.is_some() {
                 self.error(
-                    &ctx,
+                    ctx,
                     &scoring.span(),
                     "`[scoring]` is defined in more than one file; keep it in scoring.toml".into(),
                 );
@@ -225,20 +333,15 @@ impl Builder {
 
     /// Every `[scoring]` value must be finite and inside the range that keeps
     /// figures finite and polarities the right way round (see [`SCORING_RANGES`]).
-    fn check_scoring(&mut self, ctx: &Ctx, text: &str, table: &Range<usize>) {
-        #[derive(serde::Deserialize)]
-        struct Spans {
-            scoring: Option<std::collections::BTreeMap<String, Spanned<Value>>>,
-        }
-        let Ok(Spans {
-            scoring: Some(values),
-        }) = toml::from_str::<Spans>(text)
-        else {
-            return;
-        };
+    fn check_scoring(
+        &mut self,
+        ctx: &Ctx,
+        values: &std::collections::BTreeMap<String, Spanned<Value>>,
+        table: &Range<usize>,
+    ) {
         let mut reliability = 0.0;
         let mut reliability_given = false;
-        for (key, value) in &values {
+        for (key, value) in values {
             let Some(range) = SCORING_RANGES.iter().find(|r| r.key == key) else {
                 continue; // serde has already reported the unknown key
             };
@@ -292,10 +395,10 @@ impl Builder {
         let doc = doc.get_ref();
         let Some(family) = Family::parse(doc.family.get_ref()) else {
             let names: Vec<&str> = Family::ALL.iter().map(|(_, n)| *n).collect();
+            let family = doc.family.get_ref();
             let msg = format!(
-                "unknown family `{}`; use one of {}",
-                doc.family.get_ref(),
-                names.join(", ")
+                "unknown family `{family}`{}",
+                super::shape::hint(family, &names)
             );
             self.error(ctx, &doc.family.span(), msg);
             return;
@@ -326,7 +429,8 @@ impl Builder {
             position,
             marker,
         });
-        let terms = self.list(ctx, &doc.terms, "terms");
+        let owner = format!("category.{id}");
+        let terms = self.list(ctx, &doc.terms, "terms", &owner);
         let wildcards: Vec<(String, usize)> = terms
             .iter()
             .filter(|t| t.wildcard)
@@ -335,7 +439,7 @@ impl Builder {
         for spec in terms {
             self.term(ctx, index, family, spec, &wildcards);
         }
-        for spec in self.list(ctx, &doc.except, "except") {
+        for spec in self.list(ctx, &doc.except, "except", &owner) {
             self.entries.push(Entry {
                 pattern: spec.pattern,
                 wildcard: spec.wildcard,
@@ -474,7 +578,7 @@ impl Builder {
     }
 
     /// Parses a list of terms, checking each entry and the list's canonical order.
-    fn list(&mut self, ctx: &Ctx, raw: &RawList, name: &str) -> Vec<TermSpec> {
+    fn list(&mut self, ctx: &Ctx, raw: &RawList, name: &str, owner: &str) -> Vec<TermSpec> {
         let mut out: Vec<TermSpec> = Vec::with_capacity(raw.len());
         let mut previous: Option<(String, String)> = None;
         let mut seen: HashMap<(String, Option<String>, bool), usize> = HashMap::new();
@@ -486,6 +590,9 @@ impl Builder {
                     continue;
                 }
             };
+            if self.excluded(owner, &spec) {
+                continue;
+            }
             let key = (spec.text.to_lowercase(), spec.text.clone());
             if let Some(prev) = &previous
                 && key < *prev
@@ -522,14 +629,15 @@ impl Builder {
             "label",
             Some(&doc.label),
         );
-        if let Some(kind) = &doc.kind {
-            self.nonempty(
-                ctx,
-                &kind.span(),
-                &format!("actor.{id}"),
-                "kind",
-                Some(kind.get_ref()),
+        if let Some(kind) = &doc.kind
+            && !ACTOR_KINDS.contains(&kind.get_ref().as_str())
+        {
+            let msg = format!(
+                "`actor.{id}`: unknown kind `{}`{}",
+                kind.get_ref(),
+                super::shape::hint(kind.get_ref(), &ACTOR_KINDS)
             );
+            self.error(ctx, &kind.span(), msg);
         }
         let index = self.actors.len();
         let kind = doc
@@ -548,8 +656,9 @@ impl Builder {
             (&doc.demonyms, "demonyms", NameRole::Demonym),
             (&doc.people, "people", NameRole::Person),
         ];
+        let owner = format!("actor.{id}");
         for (raw, name, role) in lists {
-            for spec in self.list(ctx, raw, name) {
+            for spec in self.list(ctx, raw, name, &owner) {
                 self.name(ctx, index, id, role, spec);
             }
         }
@@ -632,9 +741,9 @@ impl Builder {
         ];
         if !KINDS.contains(&doc.kind.get_ref().as_str()) {
             let msg = format!(
-                "unknown source kind `{}`; use one of {}",
+                "unknown source kind `{}`{}",
                 doc.kind.get_ref(),
-                KINDS.join(", ")
+                super::shape::hint(doc.kind.get_ref(), &KINDS)
             );
             self.error(ctx, &doc.kind.span(), msg);
         }
@@ -645,7 +754,7 @@ impl Builder {
             kind: doc.kind.get_ref().clone(),
             country: doc.country.clone(),
         });
-        for spec in self.list(ctx, &doc.aliases, "aliases") {
+        for spec in self.list(ctx, &doc.aliases, "aliases", &format!("source.{id}")) {
             let key = (spec.pattern.clone(), spec.exact.clone());
             if let Some((other, place)) = self.seen_sources.get(&key) {
                 let msg = format!(
@@ -697,7 +806,7 @@ impl Builder {
             }
         };
         let lines = self
-            .list(ctx, &doc.lines, "lines")
+            .list(ctx, &doc.lines, "lines", &format!("boilerplate.{id}"))
             .into_iter()
             .map(|spec| fold(&spec.text))
             .collect();
@@ -717,7 +826,8 @@ impl Builder {
             self.error(ctx, &doc.span(), msg);
             return;
         }
-        for spec in self.list(ctx, &doc.get_ref().terms, &format!("words.{id}")) {
+        let name = format!("words.{id}");
+        for spec in self.list(ctx, &doc.get_ref().terms, &name, &name) {
             if is_rule_word(&spec.text) {
                 if let Some(list) = self.words.get_mut(id) {
                     list.insert(&spec.text);
@@ -755,8 +865,69 @@ impl Builder {
         }
     }
 
+    /// Amending tables must name a defined table; every `exclude` entry must
+    /// remove something (else it is a typo, or the entry is already gone).
+    fn check_excludes(&mut self) {
+        let mut missing: Vec<String> = Vec::new();
+        for (owner, mut problem) in std::mem::take(&mut self.amendments) {
+            let (table, id) = owner.split_once('.').unwrap_or(("", ""));
+            let known: Vec<&str> = match table {
+                "category" => self.category_ids.keys().map(String::as_str).collect(),
+                "actor" => self.actors.iter().map(|a| a.id.as_str()).collect(),
+                _ => self.sources.iter().map(|s| s.id.as_str()).collect(),
+            };
+            if known.contains(&id) {
+                continue;
+            }
+            let hint = match super::shape::closest(id, known.iter().copied()) {
+                Some(best) => format!("; did you mean `{best}`?"),
+                None => String::new(),
+            };
+            problem.message = format!(
+                "`[{owner}]` holds only `exclude`, so it amends a table defined elsewhere, but no lexicon defines `[{owner}]`{hint}"
+            );
+            self.problems.push(problem);
+            missing.push(owner);
+        }
+        for ((owner, pattern, _), exclude) in &self.excludes {
+            if exclude.used || owner.as_ref().is_some_and(|o| missing.contains(o)) {
+                continue;
+            }
+            let table = owner
+                .as_ref()
+                .map_or("any category, actor or source".to_string(), |o| {
+                    format!("`[{o}]`")
+                });
+            let mut near: Vec<String> = self
+                .seen_terms
+                .iter()
+                .filter(|((_, p, _, _), _)| p == pattern)
+                .map(|((_, p, _, wildcard), (category, _, _))| {
+                    let star = if *wildcard { "*" } else { "" };
+                    format!("`{p}{star}` is in `[category.{category}]`")
+                })
+                .collect();
+            near.sort();
+            let hint = match near.first() {
+                Some(near) => format!("; {near}"),
+                None => "; check its spelling or remove it".into(),
+            };
+            self.problems.push(Problem {
+                path: exclude.path.clone(),
+                line: exclude.line,
+                column: exclude.column,
+                severity: Severity::Warning,
+                message: format!(
+                    "`exclude` entry `{}` removes nothing: it is not in {table}{hint}",
+                    exclude.text
+                ),
+            });
+        }
+    }
+
     fn finish(mut self, files: &[LexiconFile]) -> Result<Lexicon, LexiconError> {
         self.resolve_actor_refs();
+        self.check_excludes();
         self.problems.sort();
         if self.problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(LexiconError::Invalid(self.problems));
@@ -893,6 +1064,11 @@ const SCORING_RANGES: &[ScoringRange] = &[
     ScoringRange::new("booster_ceiling_per_1k", 0.0, true, 1000.0),
 ];
 
+/// Every `[scoring]` key, and whether it takes a whole number.
+pub(super) fn scoring_keys() -> impl Iterator<Item = (&'static str, bool)> {
+    SCORING_RANGES.iter().map(|r| (r.key, r.integer))
+}
+
 /// One lower-case word, with an optional `*` at its end.
 fn is_rule_word(word: &str) -> bool {
     let bare = word.strip_suffix('*').unwrap_or(word);
@@ -1005,8 +1181,13 @@ fn term_table(table: &toml::Table) -> Result<TermFields, String> {
             ("note", Value::String(_)) => {}
             ("surname", Value::String(s)) => surname = Some(s.trim().to_string()),
             (other, _) => {
+                const KEYS: [&str; 6] = ["text", "case", "polarity", "weight", "surname", "note"];
+                let hint = match super::shape::closest(other, KEYS) {
+                    Some(best) if best != other => format!("did you mean `{best}`? "),
+                    _ => String::new(),
+                };
                 return Err(format!(
-                    "unknown or mistyped key `{other}` in a term table; expected text, case, polarity, weight, surname, note"
+                    "unknown or mistyped key `{other}` in a term table; {hint}expected text, case, polarity, weight, surname, note"
                 ));
             }
         }
@@ -1048,7 +1229,7 @@ mod tests {
             (
                 "unknown key",
                 "[category.a]\nfamily = \"loaded\"\npolarty = -1\n",
-                "t.toml:3:1: error: unknown field `polarty`",
+                "t.toml:3:1: error: unknown key `polarty` in `[category.a]`; did you mean `polarity`?",
             ),
             (
                 "bad wildcard",
@@ -1211,6 +1392,56 @@ mod tests {
                 "t.toml:2:19: error: [scoring] `modifier_window` = `1000000` is out of range; use a whole number from 0 to 10",
             ),
             (
+                "unknown actor kind",
+                "[actor.a]\nlabel = \"A\"\nkind = \"contry\"\n",
+                "t.toml:3:8: error: `actor.a`: unknown kind `contry`; did you mean `country`?",
+            ),
+            (
+                "unknown family gets a suggestion",
+                "[category.a]\nfamily = \"loded\"\n",
+                "t.toml:2:10: error: unknown family `loded`; did you mean `loaded`?",
+            ),
+            (
+                "term table typo gets a suggestion",
+                "[category.a]\nfamily = \"loaded\"\nterms = [{ text = \"x\", wieght = 2 }]\n",
+                "t.toml:3:10: error: in `terms`: unknown or mistyped key `wieght` in a term table; did you mean `weight`?",
+            ),
+            (
+                "wrong type names the key",
+                "[category.a]\nfamily = \"loaded\"\nweight = \"heavy\"\n",
+                "t.toml:3:10: error: `weight` in `[category.a]` must be a number, not string",
+            ),
+            (
+                "missing required key",
+                "[source.a]\nlabel = \"A\"\n",
+                "t.toml:1:1: error: `[source.a]` needs `kind = ...`",
+            ),
+            (
+                "exclude that removes nothing",
+                "[category.a]\nfamily = \"loaded\"\nterms = [\"x\"]\nexclude = [\"y\"]\n",
+                "t.toml:4:12: warning: `exclude` entry `y` removes nothing",
+            ),
+            (
+                "exclude without the wildcard names the entry it missed",
+                "exclude = [\"wolf warrior\"]\n[category.a]\nfamily = \"loaded\"\nterms = [\"wolf warrior*\"]\n",
+                "t.toml:1:12: warning: `exclude` entry `wolf warrior` removes nothing: it is not in any category, actor or source; `wolf warrior*` is in `[category.a]`",
+            ),
+            (
+                "amending an undefined table",
+                "[category.b]\nfamily = \"loaded\"\n[category.bb]\nexclude = [\"x\"]\n",
+                "t.toml:3:1: error: `[category.bb]` holds only `exclude`, so it amends a table defined elsewhere, but no lexicon defines `[category.bb]`; did you mean `b`?",
+            ),
+            (
+                "scoring key typo",
+                "[scoring]\ntone_dampng = 1\n",
+                "t.toml:2:1: error: unknown key `tone_dampng` in `[scoring]`; did you mean `tone_damping`?",
+            ),
+            (
+                "unknown table",
+                "[categroy.a]\nfamily = \"loaded\"\n",
+                "t.toml:1:2: error: unknown table `categroy`; did you mean `category`?",
+            ),
+            (
                 "scoring reliability weights all 0",
                 "[scoring]\nreliability_sourcing = 0\nreliability_restraint = 0\nreliability_calibration = 0\nreliability_balance = 0\nreliability_transparency = 0\n",
                 "t.toml:1:1: error: [scoring] `reliability_sourcing`, `reliability_restraint`, `reliability_calibration`, `reliability_balance` and `reliability_transparency` are all 0",
@@ -1288,6 +1519,48 @@ mod tests {
         let roles = &lexicon.words.role_nouns;
         assert!(roles.contains("envoy") && roles.contains("rapporteur"));
         assert_eq!(roles.len(), 2);
+    }
+
+    fn files(texts: &[(&str, &str)]) -> Vec<LexiconFile> {
+        texts
+            .iter()
+            .map(|(name, text)| LexiconFile {
+                name: (*name).to_string(),
+                path: (*name).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn three_mistakes_in_one_file_give_three_messages_in_one_run() {
+        let text = "[category.a]\nfamily = \"loaded\"\nwieght = 2\nterms = [\"x\"]\n\n[category.b]\nfamily = \"loaded\"\nterms = [\"heg*mon\"]\n\n[actor.c]\nlabel = \"C\"\nkind = \"planet\"\n";
+        let got = check(text);
+        let errors: Vec<&String> = got.iter().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(errors.len(), 3, "{got:?}");
+        assert!(errors[0].starts_with("t.toml:3:1: error: unknown key `wieght`"));
+        assert!(errors[1].starts_with("t.toml:8:10: error: in `terms`: bad wildcard"));
+        assert!(errors[2].starts_with("t.toml:12:8: error: `actor.c`: unknown kind `planet`"));
+    }
+
+    #[test]
+    fn an_exclude_in_one_file_removes_entries_defined_in_another() {
+        let base = "[category.name_calling]\nfamily = \"loaded\"\npolarity = -1\nterms = [\"hegemon*\", \"regime\", \"thug\"]\n\n[actor.china]\nlabel = \"China\"\naliases = [\"Beijing\", \"China\", { text = \"PLA\", case = \"sensitive\" }]\n";
+        let user = "[category.name_calling]\nexclude = [\"regime\"]\n\n[actor.china]\nexclude = [\"PLA\"]\n";
+        let global = "exclude = [\"thug\"]\n";
+        let lexicon = build(&files(&[
+            ("a.toml", base),
+            ("b.toml", user),
+            ("c.toml", global),
+        ]))
+        .expect("valid");
+        assert!(lexicon.warnings.is_empty(), "{:?}", lexicon.warnings);
+        let terms: Vec<&str> = lexicon.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(terms, ["hegemon*"]);
+        let text = "PLA and Beijing";
+        let folded = crate::text::normalize::Folded::new(text, 0);
+        let hits = lexicon.matcher.find(&folded, text).len();
+        assert_eq!(hits, 1, "PLA is no longer a name of China");
     }
 
     #[test]

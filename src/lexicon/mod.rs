@@ -7,9 +7,11 @@
 //! collecting every problem with its location, and compiles the matcher once.
 
 mod build;
+pub mod dump;
 mod matcher;
 mod models;
 pub mod schema;
+mod shape;
 mod words;
 
 use std::fmt;

@@ -1,7 +1,9 @@
 //! The TOML shape of a lexicon file, as serde sees it.
 //!
 //! Tables reject unknown keys so that a typo ("polarty") is an error with a
-//! location, not a silently ignored setting. Term lists are kept as raw
+//! location, not a silently ignored setting; `shape` checks each table against
+//! the same field lists first, so that every mistake of a file is reported at
+//! once, and deserializes each table on its own. Term lists are kept as raw
 //! `toml::Value`s with spans: a term may be a string or a table, and the checks
 //! that serde cannot express (bad wildcard, duplicates, conflicting polarity)
 //! need the location of every single entry.
@@ -11,28 +13,41 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-/// One lexicon file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One lexicon file: the tables that passed the shape check.
+#[derive(Debug, Default)]
 pub struct FileDoc {
     /// Term lists matched in text.
-    #[serde(default)]
     pub category: BTreeMap<String, Spanned<CategoryDoc>>,
     /// Actors and their names.
-    #[serde(default)]
     pub actor: BTreeMap<String, Spanned<ActorDoc>>,
     /// Citable outlets, agencies and bodies.
-    #[serde(default)]
     pub source: BTreeMap<String, Spanned<SourceDoc>>,
     /// Page-furniture rules.
-    #[serde(default)]
     pub boilerplate: BTreeMap<String, Spanned<BoilerplateDoc>>,
     /// Score weights.
-    #[serde(default)]
     pub scoring: Option<Spanned<ScoringDoc>>,
     /// Word lists the analysis rules consult.
-    #[serde(default)]
     pub words: BTreeMap<String, Spanned<WordsDoc>>,
+    /// The raw `[scoring]` values, range-checked even when a key is mistyped.
+    pub scoring_values: BTreeMap<String, Spanned<toml::Value>>,
+    /// File-level `exclude`: entries removed from every category, actor and source.
+    pub exclude: RawList,
+    /// Tables holding only `exclude` (and `note`): they amend a table of the
+    /// same ID defined in another file instead of defining one.
+    pub amendments: Vec<Amendment>,
+}
+
+/// `[category.ID]`, `[actor.ID]` or `[source.ID]` with only `exclude`.
+#[derive(Debug)]
+pub struct Amendment {
+    /// `category`, `actor` or `source`.
+    pub table: &'static str,
+    /// The ID of the table it amends.
+    pub id: String,
+    /// Where the table is written.
+    pub span: std::ops::Range<usize>,
+    /// The entries it removes.
+    pub exclude: RawList,
 }
 
 /// A raw list entry: a string or a table, with its location.
@@ -62,6 +77,9 @@ pub struct CategoryDoc {
     /// Phrases in which the terms do not count.
     #[serde(default)]
     pub except: RawList,
+    /// Entries removed from this category wherever it is defined.
+    #[serde(default)]
+    pub exclude: RawList,
 }
 
 /// `[actor.ID]`.
@@ -88,6 +106,9 @@ pub struct ActorDoc {
     pub members: Vec<Spanned<String>>,
     /// Free text for maintainers.
     pub note: Option<String>,
+    /// Names removed from this actor wherever it is defined.
+    #[serde(default)]
+    pub exclude: RawList,
 }
 
 /// `[source.ID]`.
@@ -105,6 +126,9 @@ pub struct SourceDoc {
     pub aliases: RawList,
     /// Free text for maintainers.
     pub note: Option<String>,
+    /// Names removed from this source wherever it is defined.
+    #[serde(default)]
+    pub exclude: RawList,
 }
 
 /// `[boilerplate.ID]`.
@@ -133,6 +157,9 @@ pub struct WordsDoc {
     /// Lower-case single words; `stem*` matches any word that starts with `stem`.
     #[serde(default)]
     pub terms: RawList,
+    /// Words removed from this list, whichever file adds them.
+    #[serde(default)]
+    pub exclude: RawList,
 }
 
 /// `[scoring]`: every weight has a default, so a partial table is fine.

@@ -22,8 +22,11 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod diff;
 pub mod eval;
+pub mod explain;
 pub mod ingest;
+pub mod kwic;
 pub mod learn;
 pub mod lexicon;
 pub mod pipeline;

@@ -569,11 +569,13 @@ fn kwic_lists_every_hit_of_a_term_in_context() {
         .success()
         .stdout(predicate::str::contains("001_1a46e1846f172996:1\t"))
         .stdout(predicate::str::contains("[Wolf Warrior]"));
+    // like grep: nothing found is exit 1, not an error
     framescore()
         .args(["kwic", "no such term", fixture("txt").to_str().unwrap()])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no lexicon term `no such term`"));
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("0 hit(s)"));
 }
 
 #[test]

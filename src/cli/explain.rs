@@ -4,24 +4,29 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use framescore::analyze::{Analysis, SourceKind};
-use framescore::ingest::{IngestOptions, Item, read_inputs};
-use framescore::lexicon::{Family, Lexicon};
+use clap::ValueEnum;
+use framescore::explain::{self, Explanation, Word, is_vague};
+use framescore::ingest::{InputFormat, Item, read_inputs};
+use framescore::lexicon::Lexicon;
 use framescore::pipeline::analyze_guarded;
-use framescore::report::rows::actor_id;
-use framescore::score;
-use framescore::text::Slice;
 
 use super::Exit;
+use super::input::InputArgs;
 use super::terminal::Out;
 
-/// Show one article's sources, unsupported claims, loaded words and actors.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Show one article's sources, unsourced assertions, loaded words and actors.
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  framescore explain seeds/001_1a46e1846f172996.txt\n  framescore explain corpus.jsonl --id a42"
+    after_help = "Examples:\n  framescore explain seeds/001_1a46e1846f172996.txt\n  framescore explain corpus.jsonl --id a42 --format json\n  framescore explain corpus.csv --text-col body --id a42\n  pbpaste | framescore explain -                 a pasted article (stdin is plain text here)\n  framescore explain seeds/001_1a46e1846f172996.txt --html 001.html"
 )]
 pub struct Args {
-    /// A file (.txt .md .jsonl .csv) or - for stdin.
+    /// A file (.txt .md .jsonl .csv) or - for stdin (plain text unless --input-format says otherwise).
     input: PathBuf,
     /// The article id to explain when the input holds several (default: the first).
     #[arg(long)]
@@ -29,16 +34,29 @@ pub struct Args {
     /// Lexicon folder laid over the built-in lexicons (repeatable).
     #[arg(long = "lexicons", value_name = "DIR")]
     lexicons: Vec<PathBuf>,
+    /// Output format on standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Also write one self-contained HTML page for the article to FILE.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    #[command(flatten)]
+    input_args: InputArgs,
 }
 
 impl Args {
     pub fn run(self) -> anyhow::Result<Exit> {
         let lexicon = Lexicon::load(&self.lexicons).context("cannot load lexicons")?;
+        let mut options = self.input_args.options();
+        if self.input.as_os_str() == "-" && options.format == InputFormat::Auto {
+            // a pasted article, not a JSONL stream
+            options.format = InputFormat::Text;
+        }
         let mut found = None;
         let mut problems = Vec::new();
         read_inputs(
             std::slice::from_ref(&self.input),
-            &IngestOptions::default(),
+            &options,
             &mut |item| match item {
                 Item::Article(a) if self.id.as_ref().is_none_or(|id| *id == a.id) => {
                     found = Some(*a);
@@ -57,11 +75,11 @@ impl Args {
         let Some(article) = found else {
             match &self.id {
                 Some(id) => bail!(
-                    "no article with id `{id}` in `{}`; check the id column",
+                    "no article with id `{id}` in `{}`; check the id column (--id-col)",
                     self.input.display()
                 ),
                 None => bail!(
-                    "no article could be read from `{}`; check the path, or give a .txt, .md, .jsonl or .csv file",
+                    "no article could be read from `{}`; check the path, or give a .txt, .md, .jsonl or .csv file (--input-format, --text-col)",
                     self.input.display()
                 ),
             }
@@ -70,193 +88,206 @@ impl Args {
             Ok(analysis) => analysis,
             Err(n) => bail!("{}: {}", n.location, n.message),
         };
+        let e = explain::explain(&analysis, &lexicon);
+        if let Some(path) = &self.html {
+            std::fs::write(path, explain::html::render(&e, &article.text))
+                .with_context(|| format!("cannot write `{}`", path.display()))?;
+        }
+        let text = match self.format {
+            Format::Text => render(&e),
+            Format::Json => format!("{}\n", serde_json::to_string_pretty(&e)?),
+        };
         let mut out = Out::new();
-        out.write(&render(&analysis, &lexicon))?;
+        out.write(&text)?;
         out.flush()?;
         Ok(Exit::Success)
     }
 }
 
-fn render(a: &Analysis, lexicon: &Lexicon) -> String {
-    let s = score::score(a, lexicon);
+fn render(e: &Explanation) -> String {
     let mut out = String::new();
-    let title = a.title.as_deref().unwrap_or("(untitled)");
-    let _ = writeln!(out, "{} — {title}", a.article.id);
+    let title = e.title.as_deref().unwrap_or("(untitled)");
+    let f = &e.figures;
+    let _ = writeln!(out, "{} — {title}", e.id);
     let _ = writeln!(
         out,
         "{} words, {} sentences; tone {:+.2}; sourcing {:.0}/100; reliability {:.0}/100; flags: {}",
-        s.words,
-        s.sentences,
-        s.tone,
-        s.sourcing_score,
-        s.reliability,
-        if s.flags.is_empty() {
-            "none".into()
-        } else {
-            s.flags.join(", ")
-        }
+        f.words,
+        f.sentences,
+        f.tone,
+        f.sourcing_score,
+        f.reliability,
+        or_none(f.flags.join(", "))
     );
     section(&mut out, "Who says what");
-    for r in &a.attributions {
-        let source = r
-            .source
-            .as_ref()
-            .map_or("(no source)", |span| a.slice(span));
-        let speaker = r
-            .speaker
-            .as_deref()
-            .filter(|sp| *sp != source)
-            .map(|sp| format!(" = {sp}"))
-            .unwrap_or_default();
-        let quote = if r.direct { "quote" } else { "reported" };
-        let _ = writeln!(
-            out,
-            "  [{}] {source}{speaker} ({}, {quote}) {}: {}",
-            r.sentence,
-            r.kind.name(),
-            a.slice(&r.cue),
-            clip(a.slice(&r.content), 110)
-        );
-    }
+    let statements: Vec<String> = e
+        .statements
+        .iter()
+        .map(|s| {
+            let source = s.source.as_ref().map_or("(no source)", |x| x.text.as_str());
+            let speaker = s
+                .speaker
+                .as_deref()
+                .filter(|sp| *sp != source)
+                .map(|sp| format!(" = {sp}"))
+                .unwrap_or_default();
+            let cited = if s.cited.is_empty() {
+                String::new()
+            } else {
+                format!(" [cites {}]", s.cited.join(", "))
+            };
+            format!(
+                "[{}] {source}{speaker} ({}, {}){cited} {}: {}",
+                s.sentence,
+                s.kind,
+                if s.direct { "quote" } else { "reported" },
+                s.cue.text,
+                clip(&s.content.text, 110)
+            )
+        })
+        .collect();
+    lines(&mut out, statements);
     section(&mut out, "Vague or anonymous sources");
-    for r in a
-        .attributions
-        .iter()
-        .filter(|r| matches!(r.kind, SourceKind::Vague | SourceKind::Anonymous))
-    {
-        let source = r.source.as_ref().map_or("", |span| a.slice(span));
-        let _ = writeln!(out, "  [{}] {source} ({})", r.sentence, r.kind.name());
-    }
-    section(&mut out, "Claims stated with certainty and no source");
-    let attributed = score::attributed_sentences(a);
-    for h in a
-        .terms
-        .iter()
-        .filter(|h| h.family == Family::Booster && !h.quoted && !attributed[h.sentence])
-    {
-        let sentence = a.slice(&a.doc.sentences[h.sentence].span);
-        let _ = writeln!(
-            out,
-            "  [{}] \"{}\": {}",
-            h.sentence,
-            a.article.text.slice(h.start..h.end),
-            clip(sentence, 110)
-        );
-    }
+    lines(
+        &mut out,
+        e.statements
+            .iter()
+            .filter(|s| is_vague(s.kind))
+            .map(|s| {
+                let source = s.source.as_ref().map_or("", |x| x.text.as_str());
+                format!("[{}] {source} ({})", s.sentence, s.kind)
+            })
+            .collect(),
+    );
+    section(
+        &mut out,
+        "Unsourced assertions (the writer's own declarative sentences with no attribution and no hedge)",
+    );
+    lines(
+        &mut out,
+        e.unsourced
+            .iter()
+            .map(|u| {
+                let mut line = format!("[{}] {}", u.sentence, clip(&u.text.text, 160));
+                for (what, words) in [("boosters", &u.boosters), ("loaded", &u.loaded)] {
+                    if !words.is_empty() {
+                        let _ = write!(line, "  ({what}: {})", words.join(", "));
+                    }
+                }
+                line
+            })
+            .collect(),
+    );
     section(
         &mut out,
         "Hedges (uncertainty; learned ones with the features that decided)",
     );
-    for h in a.terms.iter().filter(|h| h.family == Family::Hedge) {
-        let cat = &lexicon.categories[lexicon.terms[h.term].category].id;
-        let voice = if h.quoted { "quoted" } else { "writer" };
-        let learned = a
-            .learned_hedges
+    lines(
+        &mut out,
+        e.hedges
             .iter()
-            .find(|l| l.span.start < h.end && h.start < l.span.end);
-        let why = learned.map_or_else(String::new, |l| {
-            let top: Vec<String> = l
-                .evidence
-                .iter()
-                .take(EVIDENCE_SHOWN)
-                .map(|(f, w)| format!("{f} {w:+.2}"))
-                .collect();
-            format!(": score {:+.2} = {} …", l.score, top.join(", "))
-        });
-        let _ = writeln!(
-            out,
-            "  [{}] \"{}\" ({cat}, {voice}){why}",
-            h.sentence,
-            a.article.text.slice(h.start..h.end)
-        );
-    }
-    section(&mut out, "Loaded words (writer's own / quoted)");
-    for quoted in [false, true] {
-        let words: Vec<String> = a
-            .terms
-            .iter()
-            .filter(|h| h.family == Family::Loaded && h.quoted == quoted)
             .map(|h| {
-                let cat = &lexicon.categories[lexicon.terms[h.term].category].id;
-                format!("{} ({cat})", a.article.text.slice(h.start..h.end))
+                let why = if h.features.is_empty() {
+                    String::new()
+                } else {
+                    let top: Vec<String> = h
+                        .features
+                        .iter()
+                        .map(|(f, w)| format!("{f} {w:+.2}"))
+                        .collect();
+                    format!(": {} …", top.join(", "))
+                };
+                format!(
+                    "[{}] \"{}\" ({}, {}){why}",
+                    h.sentence, h.span.text, h.category, h.voice
+                )
             })
-            .collect();
-        let who = if quoted { "quoted" } else { "writer" };
-        let _ = writeln!(
-            out,
-            "  {who}: {}",
-            if words.is_empty() {
-                "none".into()
-            } else {
-                words.join(", ")
-            }
-        );
-    }
-    let scare: Vec<&str> = a
-        .quotes
-        .iter()
-        .filter(|q| q.scare)
-        .map(|q| a.slice(&q.outer))
-        .collect();
-    let _ = writeln!(
-        out,
-        "  scare quotes: {}",
-        if scare.is_empty() {
-            "none".into()
-        } else {
-            scare.join(", ")
-        }
+            .collect(),
     );
+    section(&mut out, "Loaded words, each with its sentence");
+    lines(&mut out, e.loaded.iter().map(loaded_line).collect());
+    let scare: Vec<&str> = e.scare_quotes.iter().map(|q| q.text.as_str()).collect();
+    let _ = writeln!(out, "  scare quotes: {}", or_none(scare.join(", ")));
     section(
         &mut out,
-        "Actors (mentions, voice, sentiment: all / writer / quoted)",
+        "Actors (mentions, voice, sentiment: all / writer / quoted) and the words behind each score",
     );
-    for x in score::actors(a, lexicon) {
+    if e.actors.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for x in &e.actors {
         let _ = writeln!(
             out,
             "  {:<22} {:>3} mentions {:>2} voice   {:+.2} / {:+.2} / {:+.2}",
-            actor_id(a, x.actor, lexicon),
-            x.mentions,
-            x.voice,
-            x.sentiment,
-            x.authorial_sentiment,
-            x.quoted_sentiment
+            x.id, x.mentions, x.voice, x.sentiment, x.authorial_sentiment, x.quoted_sentiment
         );
-    }
-    section(
-        &mut out,
-        "Learned verdicts on mentions (target model; features that decided)",
-    );
-    for l in &a.learned_stances {
-        let m = &a.mentions[l.mention];
-        let top: Vec<String> = l
-            .evidence
-            .iter()
-            .take(EVIDENCE_SHOWN)
-            .map(|(f, w)| format!("{f} {w:+.2}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  [{}] \"{}\" ({}) {:+.2}: {} …",
-            m.sentence,
-            a.slice(&m.span),
-            actor_id(a, m.actor, lexicon),
-            l.value,
-            top.join(", ")
-        );
+        for w in &x.words {
+            let negated = if w.negated { ", negated" } else { "" };
+            let _ = writeln!(
+                out,
+                "      {:+.2} \"{}\" ({}:{}, {}{negated}) [{}]",
+                w.value, w.span.text, w.family, w.category, w.voice, w.sentence
+            );
+        }
+        for v in &x.verdicts {
+            let top: Vec<String> = v
+                .features
+                .iter()
+                .map(|(f, w)| format!("{f} {w:+.2}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "      {:+.2} model on \"{}\" [{}]: {} …",
+                v.value,
+                v.mention.text,
+                v.sentence,
+                top.join(", ")
+            );
+        }
     }
     out
 }
 
-/// Features shown for each learned hit.
-const EVIDENCE_SHOWN: usize = 4;
+fn loaded_line(w: &Word) -> String {
+    let target = w
+        .target
+        .as_deref()
+        .map(|t| format!(" → {t}"))
+        .unwrap_or_default();
+    let speaker = w
+        .speaker
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    format!(
+        "[{}] \"{}\" ({}, {}{speaker}{target}): {}",
+        w.sentence,
+        w.span.text,
+        w.category,
+        w.voice,
+        clip(&w.sentence_text, 120)
+    )
+}
+
+fn lines(out: &mut String, lines: Vec<String>) {
+    if lines.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+fn or_none(s: String) -> String {
+    if s.is_empty() { "none".into() } else { s }
+}
 
 fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }
 
 fn clip(text: &str, max: usize) -> String {
-    let flat = text.replace(['\n', '\r'], " ");
+    let flat = text.trim().replace(['\n', '\r'], " ");
     if flat.chars().count() <= max {
         return flat;
     }

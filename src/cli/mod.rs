@@ -2,10 +2,12 @@
 //! arguments into library options and calls the library.
 
 mod check;
+mod diff;
 mod dump;
 mod eval;
 mod explain;
 mod import;
+mod input;
 mod kwic;
 mod progress;
 mod score;
@@ -44,7 +46,7 @@ impl From<Exit> for ExitCode {
     version,
     about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.",
     long_about = "Score news articles for sourcing, certainty, loaded language and how they treat each actor.\n\nframescore measures textual signals of sourcing and framing; it does not check facts.",
-    after_help = "Exit codes: 0 success, 1 some input skipped (or lexicon errors), 2 failure."
+    after_help = "Exit codes: 0 success, 1 some input skipped (or lexicon errors; for kwic, no hit), 2 failure."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -57,8 +59,10 @@ enum Command {
     Score(score::Args),
     /// Show one article's sources, unsupported claims, loaded words and actors.
     Explain(explain::Args),
-    /// Show every hit of a lexicon term or category in context.
+    /// Show every occurrence of a word, phrase, pattern, category, actor or source in context.
     Kwic(kwic::Args),
+    /// Compare two report folders, or one corpus scored with two lexicon versions.
+    Diff(diff::Args),
     /// Train a learned model on gold annotations (JSONL).
     Train(train::Args),
     /// Measure the lexicons against gold annotations (JSONL).
@@ -87,6 +91,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Score(args) => args.run(),
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
+        Command::Diff(args) => args.run(),
         Command::Train(args) => args.run(),
         Command::Eval(args) => args.run(),
         Command::Suggest(args) => args.run(),

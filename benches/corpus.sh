@@ -9,6 +9,8 @@
 # timed runs each; the median is printed. VADER runs only if `python3 -c "import
 # vaderSentiment"` works (pip install vaderSentiment==3.3.2 in a virtualenv; point
 # VADER_PYTHON at its python).
+# BASE_BIN=path/to/framescore (a build of an earlier commit) is timed next to
+# this one at 1 and 2 threads, for before/after figures taken in one run.
 # Machines are shared and noisy: compare the ratios printed in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,12 +40,29 @@ trap 'rm -rf "$out"' EXIT
 printf 'corpus: %s (%s files, %s bytes), %s runs, %s cores (%s)\n' "$corpus" "$files" "$bytes" "$runs" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 report() { printf '%-28s median %8.3f s  %7.2f MB/s\n' "$1" "$2" "$(echo "$bytes / $2 / 1000000" | bc -l)"; }
 t_limit=$(timeit "$limit" "$shared/bench/vader_terms.txt" "$corpus"); report "bare aho-corasick (limit)" "$t_limit"
-t_fs1=$(timeit target/release/framescore score "$corpus" --out "$out" --quiet --threads 1); report "framescore --threads 1" "$t_fs1"
-t_fs=$(timeit target/release/framescore score "$corpus" --out "$out" --quiet); report "framescore (all cores)" "$t_fs"
+score() { "$1" score "$corpus" --out "$out/r" --quiet --threads "$2"; }
+t_fs1=$(timeit score target/release/framescore 1); report "framescore --threads 1" "$t_fs1"
+t_fs2=$(timeit score target/release/framescore 2); report "framescore --threads 2" "$t_fs2"
+t_fs=$(timeit score target/release/framescore 0); report "framescore (all cores)" "$t_fs"
+jsonl() { target/release/framescore score "$corpus" --jsonl --quiet --threads "$1" >"$out/all.jsonl"; }
+t_js1=$(timeit jsonl 1); report "framescore --jsonl --threads 1" "$t_js1"
+printf '2 threads are %.2fx one thread\n' "$(echo "$t_fs1 / $t_fs2" | bc -l)"
+printf -- '--jsonl writes %.1f bytes per input byte and takes %.2fx the time of report files\n' \
+  "$(echo "$(stat -c %s "$out/all.jsonl") / $bytes" | bc -l)" "$(echo "$t_js1 / $t_fs1" | bc -l)"
+if [ -n "${BASE_BIN:-}" ]; then
+  t_b1=$(timeit score "$BASE_BIN" 1); report "before (BASE_BIN) --threads 1" "$t_b1"
+  t_b2=$(timeit score "$BASE_BIN" 2); report "before (BASE_BIN) --threads 2" "$t_b2"
+  printf 'one thread: %.2fx the throughput of before; two threads: %.2fx; before, 2 threads were %.2fx one\n' \
+    "$(echo "$t_b1 / $t_fs1" | bc -l)" "$(echo "$t_b2 / $t_fs2" | bc -l)" "$(echo "$t_b1 / $t_b2" | bc -l)"
+fi
 py=${VADER_PYTHON:-python3}
 if "$py" -c "import vaderSentiment" 2>/dev/null; then
   t_vader=$(timeit "$py" "$shared/bench/peer_vader.py" "$corpus" "$out/vader.csv"); report "VADER (peer)" "$t_vader"
   printf 'framescore is %.1fx faster than VADER\n' "$(echo "$t_vader / $t_fs" | bc -l)"
 fi
-printf 'framescore takes %.1fx the time of the bare pass\n' "$(echo "$t_fs / $t_limit" | bc -l)"
-/usr/bin/time -v target/release/framescore score "$corpus" --out "$out" --quiet 2>&1 | grep -E 'Maximum resident' || true
+printf 'framescore takes %.1fx the time of the bare pass (one thread: %.1fx)\n' \
+  "$(echo "$t_fs / $t_limit" | bc -l)" "$(echo "$t_fs1 / $t_limit" | bc -l)"
+for t in 1 2; do
+  rss=$(/usr/bin/time -v target/release/framescore score "$corpus" --out "$out/r" --quiet --threads "$t" 2>&1 | awk -F: '/Maximum resident/ {print $2}' | xargs)
+  printf 'peak RSS, --threads %s: %s KB\n' "$t" "$rss"
+done

@@ -24,6 +24,9 @@ fn score(lexicon: &Lexicon, out: &Path) {
         jsonl: false,
         globs: Vec::new(),
         excludes: Vec::new(),
+        html: false,
+        group_by: "outlet".to_string(),
+        outlet_from: None,
     };
     run(&options, lexicon, &Silent).expect("seeds score");
 }

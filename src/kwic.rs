@@ -145,7 +145,7 @@ impl Query {
             return Ok(Query::Actor(i));
         }
         let text = Folded::new(name, 0);
-        for hit in lexicon.matcher.find(&text, name) {
+        for hit in lexicon.matcher.find(text.view(), name) {
             if hit.start == 0 && hit.end == name.len() {
                 for t in hit.targets {
                     if let Target::Name { actor, .. } = t {

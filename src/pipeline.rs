@@ -1,13 +1,15 @@
 //! The bounded, ordered, parallel run: reader → workers → one writer.
 //!
-//! A reader thread streams articles into a bounded channel, so memory holds at
-//! most one channel's and one chunk's worth of articles whatever the corpus
-//! size. The main thread takes a chunk, scores it on a rayon pool (scoring is a
-//! pure function of article and lexicon), and writes the results in input
-//! order; so the bytes of every report are the same for any thread count. A
-//! panic while scoring one article becomes a skipped-input notice, not a crash.
-//! The output folder is never read back as input, and an article id seen
-//! before is reported (the first one wins nothing: both are scored).
+//! A reader thread numbers every input item and hands it to a queue; worker
+//! loops on a rayon thread pool take items as they come free and score them (scoring is a pure
+//! function of article and lexicon); the writer puts results back in input
+//! order and writes each one as soon as the one before it is out, while the
+//! workers go on. Nothing waits for a batch to finish, so no core idles at a
+//! batch boundary, and a window of permits bounds how many articles are alive
+//! at once whatever the corpus size. The bytes of every report are the same
+//! for any thread count. A panic while scoring one article becomes a
+//! skipped-input notice, not a crash. The output folder is never read back as
+//! input, and an article id seen before is reported (both are scored).
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -15,8 +17,6 @@ use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::Instant;
-
-use rayon::prelude::*;
 
 use crate::analyze::{Analysis, analyze};
 use crate::ingest::{Article, IngestOptions, Item, read_inputs};
@@ -205,8 +205,121 @@ pub fn score_article(article: &Article, lexicon: &Lexicon) -> ArticleRows {
     rows::build(&analysis, &scores, &actors, lexicon)
 }
 
-const CHANNEL: usize = 256;
-const CHUNK_PER_THREAD: usize = 32;
+/// Articles (and notices) in flight per worker: read, queued, being scored,
+/// or scored and waiting for an earlier one to be written. Memory is bounded
+/// by this many articles' text and rows, whatever the corpus size.
+const WINDOW_PER_THREAD: usize = 32;
+
+/// How often (in articles written) the progress display hears of it.
+const PROGRESS_EVERY: usize = 16;
+
+/// One input item, scored or passed through, at its place in input order.
+enum Done {
+    Rows(Box<(ArticleRows, Bytes)>),
+    Notice(NoticeKind, Notice),
+}
+
+/// What every worker shares: the lexicon, the renderer, and the per-article
+/// options that need no other article.
+struct Work<'a> {
+    lexicon: &'a Lexicon,
+    renderer: &'a Renderer,
+    stream: bool,
+    outlet_from: Option<OutletFrom>,
+}
+
+/// The pure step a worker runs on each item: the article scored and its
+/// rows rendered to bytes, so the writer only appends.
+fn process(item: Item, work: &Work<'_>) -> Done {
+    let notice = |kind, s: crate::ingest::Skip| {
+        Done::Notice(
+            kind,
+            Notice {
+                location: s.location,
+                message: s.message,
+            },
+        )
+    };
+    match item {
+        Item::Article(article) => {
+            let mut article = *article;
+            if let Some(from) = work.outlet_from
+                && article.outlet.is_none()
+            {
+                article.outlet = outlet_for(
+                    from,
+                    &article.origin,
+                    &article.text,
+                    article.url.as_deref(),
+                    work.lexicon,
+                );
+            }
+            match guarded(&article, work.lexicon) {
+                Ok(rows) => {
+                    let bytes = Output::render(work.renderer, work.stream, &rows);
+                    Done::Rows(Box::new((rows, bytes)))
+                }
+                Err(notice) => Done::Notice(NoticeKind::Skipped, notice),
+            }
+        }
+        Item::Skip(s) => notice(NoticeKind::Skipped, s),
+        Item::Warning(s) => notice(NoticeKind::Warning, s),
+        Item::Note(s) => notice(NoticeKind::Note, s),
+    }
+}
+
+/// The serial end of the run: takes results in any order, writes them in
+/// input order as soon as the next one is there, and hands a permit back to
+/// the reader for every item written, so at most `window` items are alive.
+struct Writer<'a> {
+    output: &'a mut Output,
+    log: &'a mut Log,
+    progress: &'a dyn Progress,
+    permits: crossbeam_channel::Sender<()>,
+    pending: std::collections::BTreeMap<usize, Done>,
+    next: usize,
+    articles: usize,
+}
+
+impl Writer<'_> {
+    fn accept(&mut self, seq: usize, done: Done) -> io::Result<()> {
+        if seq != self.next {
+            self.pending.insert(seq, done);
+            return Ok(());
+        }
+        self.emit(done)?;
+        while let Some(done) = self.pending.remove(&self.next) {
+            self.emit(done)?;
+        }
+        Ok(())
+    }
+
+    fn emit(&mut self, done: Done) -> io::Result<()> {
+        match done {
+            Done::Rows(done) => {
+                let (rows, bytes) = *done;
+                self.output.append(&rows, bytes)?;
+                self.articles += 1;
+                if self.articles.is_multiple_of(PROGRESS_EVERY) {
+                    self.progress.advance(self.articles);
+                }
+            }
+            Done::Notice(kind, notice) => self.log.push(self.progress, kind, notice),
+        }
+        self.next += 1;
+        // the reader may be gone (it stops after the last item): not an error
+        let _ = self.permits.send(());
+        Ok(())
+    }
+}
+
+/// Number of worker threads for `--threads N` (0: one per core).
+fn worker_count(threads: usize) -> usize {
+    if threads > 0 {
+        return threads;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
 
 /// Runs the whole pipeline and writes every report into `options.out`.
 pub fn run(
@@ -215,13 +328,7 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<Summary, PipelineError> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build()
-        .map_err(|e| PipelineError::Threads {
-            threads: options.threads,
-            message: e.to_string(),
-        })?;
+    let threads = worker_count(options.threads);
     let write_error = |error| {
         if options.jsonl {
             PipelineError::Stdout(error)
@@ -267,92 +374,41 @@ pub fn run(
         }
         Output::Files(Box::new(reports))
     };
-    let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads().max(1);
-    // 8 bytes per article, not its id and origin: memory stays small on a
-    // corpus of millions (a collision of 64-bit hashes is not a concern here)
-    let mut seen_ids: HashSet<u64> = HashSet::new();
-    let id_hasher = RandomState::new();
-    let mut duplicates = Duplicates::default();
-    let (tx, rx) = crossbeam_channel::bounded::<Item>(CHANNEL);
-    let written = std::thread::scope(|scope| -> io::Result<()> {
-        let ingest = &ingest;
-        let reader = scope
-            .spawn(move || read_inputs(&options.inputs, ingest, &mut |item| tx.send(item).is_ok()));
-        let mut chunk: Vec<Article> = Vec::with_capacity(chunk_size);
-        let mut done = 0;
-        let mut flush = |chunk: &mut Vec<Article>, log: &mut Log| -> io::Result<()> {
-            let stream = options.jsonl;
-            let results: Vec<Result<(ArticleRows, Bytes), Notice>> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|a| {
-                        let rows = guarded(a, lexicon)?;
-                        let bytes = Output::render(&renderer, stream, &rows);
-                        Ok((rows, bytes))
-                    })
-                    .collect()
-            });
-            for result in results {
-                match result {
-                    Ok((rows, bytes)) => reports.append(&rows, bytes)?,
-                    Err(notice) => log.push(progress, NoticeKind::Skipped, notice),
-                }
-            }
-            done += chunk.len();
-            progress.advance(done);
-            chunk.clear();
-            Ok(())
-        };
-        for item in rx {
-            let (kind, s) = match item {
-                Item::Article(article) => {
-                    if !seen_ids.insert(id_hasher.hash_one(&article.id)) {
-                        duplicates.ids += 1;
-                        let notice = Notice {
-                            location: article.origin.clone(),
-                            message: format!(
-                                "article id `{}` was already used by an earlier article; both are scored, but their rows cannot be told apart by id: rename a file or fix the id",
-                                article.id
-                            ),
-                        };
-                        log.push(progress, NoticeKind::Warning, notice);
-                    }
-                    let mut article = *article;
-                    if let Some(from) = options.outlet_from
-                        && article.outlet.is_none()
-                    {
-                        article.outlet = outlet_for(
-                            from,
-                            &article.origin,
-                            &article.text,
-                            article.url.as_deref(),
-                            lexicon,
-                        );
-                    }
-                    chunk.push(article);
-                    if chunk.len() == chunk_size {
-                        flush(&mut chunk, &mut log)?;
-                    }
-                    continue;
-                }
-                Item::Skip(s) => (NoticeKind::Skipped, s),
-                Item::Warning(s) => (NoticeKind::Warning, s),
-                Item::Note(s) => (NoticeKind::Note, s),
-            };
-            let notice = Notice {
-                location: s.location,
-                message: s.message,
-            };
-            log.push(progress, kind, notice);
-        }
-        flush(&mut chunk, &mut log)?;
-        // a panic in the reader must not pass for the end of the input
-        let stats = reader
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        duplicates.inputs = stats.duplicate_inputs;
-        Ok(())
-    });
+    let window = threads * WINDOW_PER_THREAD;
+    let (permits, permit_rx) = crossbeam_channel::bounded(window);
+    for _ in 0..window {
+        let _ = permits.send(());
+    }
+    let writer = Writer {
+        output: &mut reports,
+        log: &mut log,
+        progress,
+        permits,
+        pending: Default::default(),
+        next: 0,
+        articles: 0,
+    };
+    let work = Work {
+        lexicon,
+        renderer: &renderer,
+        stream: options.jsonl,
+        outlet_from: options.outlet_from,
+    };
+    let job = Job {
+        inputs: &options.inputs,
+        ingest: &ingest,
+        work: &work,
+        threads,
+        permits: permit_rx,
+    };
+    let streamed =
+        stream(job, writer).map_err(|message| PipelineError::Threads { threads, message })?;
+    progress.advance(streamed.articles);
+    let duplicates = Duplicates {
+        ids: streamed.duplicate_ids,
+        inputs: streamed.duplicate_inputs,
+    };
+    let written = streamed.written;
     written.map_err(write_error)?;
     let counts = reports.counts();
     if counts.articles == 0 && !log.skipped.is_empty() {
@@ -374,7 +430,7 @@ pub fn run(
             .map(|p| p.display().to_string())
             .collect(),
         options: serde_json::json!({
-            "threads": pool.current_num_threads(),
+            "threads": threads,
             "excel": options.excel,
             "input_format": format!("{:?}", options.ingest.format).to_lowercase(),
             "text_col": options.ingest.columns.text,
@@ -404,6 +460,137 @@ pub fn run(
         duplicates,
         elapsed_seconds,
     })
+}
+
+/// What the streaming part of a run needs.
+struct Job<'a> {
+    inputs: &'a [PathBuf],
+    ingest: &'a IngestOptions,
+    work: &'a Work<'a>,
+    threads: usize,
+    /// One permit per item the reader may send; the writer hands them back.
+    permits: crossbeam_channel::Receiver<()>,
+}
+
+/// What the streaming part of a run did.
+struct Streamed {
+    written: io::Result<()>,
+    articles: usize,
+    duplicate_ids: usize,
+    duplicate_inputs: usize,
+}
+
+/// Reads, scores and writes every item: a reader thread numbers the items in
+/// input order, `threads` workers take them from one queue as they come free
+/// (no chunk barrier: a slow article holds up no one but the writer's turn for
+/// it), and the writer puts them back in order. With one thread the scoring
+/// runs on the writer's thread, so `--threads 1` uses one core for the work.
+/// Fails only when a thread cannot start.
+fn stream(job: Job<'_>, writer: Writer<'_>) -> Result<Streamed, String> {
+    let (tx, rx) = crossbeam_channel::unbounded::<(usize, Item)>();
+    let work = job.work;
+    std::thread::scope(|scope| {
+        let permits = job.permits;
+        let (inputs, ingest) = (job.inputs, job.ingest);
+        let reader = std::thread::Builder::new()
+            .name("framescore-reader".into())
+            .spawn_scoped(scope, move || read_numbered(inputs, ingest, &permits, &tx))
+            .map_err(|e| e.to_string())?;
+        let (written, articles) = if job.threads <= 1 {
+            write_all(
+                writer,
+                rx.into_iter().map(|(seq, item)| (seq, process(item, work))),
+            )
+        } else {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(job.threads)
+                .thread_name(|i| format!("framescore-worker-{i}"))
+                .build()
+                .map_err(|e| e.to_string())?;
+            let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Done)>();
+            // each pool thread runs one long-lived worker loop over the queue;
+            // the writer runs here, on the calling thread
+            pool.in_place_scope(move |workers| {
+                for _ in 0..job.threads {
+                    let (rx, done_tx) = (rx.clone(), done_tx.clone());
+                    workers.spawn(move |_| {
+                        for (seq, item) in rx {
+                            if done_tx.send((seq, process(item, work))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                drop((rx, done_tx));
+                write_all(writer, done_rx)
+            })
+        };
+        // a panic in the reader must not pass for the end of the input
+        let (stats, duplicate_ids) = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok(Streamed {
+            written,
+            articles,
+            duplicate_ids,
+            duplicate_inputs: stats.duplicate_inputs,
+        })
+    })
+}
+
+/// The writer's loop: every result, in any order, until the input ends or a
+/// write fails. The writer is dropped on return: its permits go with it, which
+/// stops the reader (and so the workers) early after a write error.
+fn write_all(
+    mut writer: Writer<'_>,
+    results: impl IntoIterator<Item = (usize, Done)>,
+) -> (io::Result<()>, usize) {
+    for (seq, done) in results {
+        if let Err(error) = writer.accept(seq, done) {
+            return (Err(error), writer.articles);
+        }
+    }
+    (Ok(()), writer.articles)
+}
+
+/// The reader thread: every item numbered in input order, each sent only
+/// with a permit; a repeated article id becomes a warning just before it.
+fn read_numbered(
+    inputs: &[PathBuf],
+    ingest: &IngestOptions,
+    permits: &crossbeam_channel::Receiver<()>,
+    tx: &crossbeam_channel::Sender<(usize, Item)>,
+) -> (crate::ingest::ReadStats, usize) {
+    // 8 bytes per article, not its id and origin: memory stays small on a
+    // corpus of millions (a collision of 64-bit hashes is not a concern here)
+    let mut seen_ids: HashSet<u64> = HashSet::new();
+    let id_hasher = RandomState::new();
+    let mut duplicate_ids = 0;
+    let mut seq = 0;
+    let mut send = |item: Item| {
+        let sent = permits.recv().is_ok() && tx.send((seq, item)).is_ok();
+        seq += 1;
+        sent
+    };
+    let stats = read_inputs(inputs, ingest, &mut |item| {
+        if let Item::Article(article) = &item
+            && !seen_ids.insert(id_hasher.hash_one(&article.id))
+        {
+            duplicate_ids += 1;
+            let warning = crate::ingest::Skip {
+                location: article.origin.clone(),
+                message: format!(
+                    "article id `{}` was already used by an earlier article; both are scored, but their rows cannot be told apart by id: rename a file or fix the id",
+                    article.id
+                ),
+            };
+            if !send(Item::Warning(warning)) {
+                return false;
+            }
+        }
+        send(item)
+    });
+    (stats, duplicate_ids)
 }
 
 fn guarded(article: &Article, lexicon: &Lexicon) -> Result<ArticleRows, Notice> {

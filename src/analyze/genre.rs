@@ -68,7 +68,7 @@ pub fn markers(analysis: &Analysis, lexicon: &Lexicon) -> Vec<Marker> {
     let mut folded = Folded::default();
     for (i, sentence) in analysis.doc.sentences.iter().enumerate() {
         folded.refill(text.slice(sentence.span.clone()), sentence.span.start);
-        for hit in lexicon.genre_matcher.find(&folded, text) {
+        for hit in lexicon.genre_matcher.find(folded.view(), text) {
             let span = hit.start..hit.end;
             if !in_writers_voice(analysis, &span) {
                 continue;

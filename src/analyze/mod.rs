@@ -29,7 +29,7 @@ use crate::text::Slice;
 use crate::text::normalize::Folded;
 use crate::text::offsets::CharIndex;
 use crate::text::span::excerpt;
-use crate::text::{Doc, segment};
+use crate::text::{Doc, segment_folded};
 
 pub use actors::{ActorRef, Mention, Stance};
 pub use attribution::{Attribution, SourceKind};
@@ -162,9 +162,11 @@ pub enum Layers {
 /// Analyses one article, running the learned layers or not.
 pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers) -> Analysis<'a> {
     let text = article.text.as_str();
-    let doc = segment(text, &lexicon.boilerplate);
+    // folded once: boilerplate rules and the automaton read views of it
+    let folded = Folded::new(text, 0);
+    let doc = segment_folded(text, &folded, &lexicon.boilerplate);
     let (words, sentence_words) = words::split(text, &doc);
-    let hits = find_hits(text, &doc, lexicon);
+    let hits = find_hits(text, &folded, &doc, lexicon);
     let title = article
         .title
         .clone()
@@ -214,18 +216,14 @@ pub fn analyze_with<'a>(article: &'a Article, lexicon: &Lexicon, layers: Layers)
     analysis
 }
 
-fn find_hits(text: &str, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
-    let mut folded = Folded::default();
+fn find_hits(text: &str, folded: &Folded, doc: &Doc, lexicon: &Lexicon) -> Vec<(usize, Hit)> {
+    let mut hits = Vec::new();
     let mut out = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        folded.refill(text.slice(sentence.span.clone()), sentence.span.start);
-        out.extend(
-            lexicon
-                .matcher
-                .find(&folded, text)
-                .into_iter()
-                .map(|hit| (i, hit)),
-        );
+        lexicon
+            .matcher
+            .find_into(folded.range(sentence.span.clone()), text, &mut hits);
+        out.extend(hits.drain(..).map(|hit| (i, hit)));
     }
     out
 }

@@ -170,7 +170,7 @@ pub fn entries_matching(lexicon: &Lexicon, text: &str) -> Vec<usize> {
     let folded = Folded::new(text, 0);
     lexicon
         .matcher
-        .find(&folded, text)
+        .find(folded.view(), text)
         .into_iter()
         .filter(|h| h.start == 0 && h.end == text.len())
         .flat_map(|h| h.targets)

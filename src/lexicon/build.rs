@@ -1615,7 +1615,7 @@ mod tests {
         assert_eq!(terms, ["hegemon*"]);
         let text = "PLA and Beijing";
         let folded = crate::text::normalize::Folded::new(text, 0);
-        let hits = lexicon.matcher.find(&folded, text).len();
+        let hits = lexicon.matcher.find(folded.view(), text).len();
         assert_eq!(hits, 1, "PLA is no longer a name of China");
     }
 

@@ -11,7 +11,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use crate::text::normalize::{Folded, fold_keep_case, is_word_char};
+use crate::text::normalize::{FoldedView, fold_keep_case, is_word_char};
 
 /// What a lexicon entry points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,9 +118,15 @@ impl Matcher {
     }
 
     /// Every hit in `folded`, whose original text is `original`, in text order.
-    pub fn find(&self, folded: &Folded, original: &str) -> Vec<Hit> {
-        let hay = folded.text.as_str();
+    pub fn find(&self, folded: FoldedView<'_>, original: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
+        self.find_into(folded, original, &mut hits);
+        hits
+    }
+
+    /// Like [`Matcher::find`], appending to `hits` (one buffer for a whole article).
+    pub fn find_into(&self, folded: FoldedView<'_>, original: &str, hits: &mut Vec<Hit>) {
+        let hay = folded.text;
         let mut pos = 0;
         while pos < hay.len() {
             let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
@@ -141,15 +147,14 @@ impl Matcher {
                     });
                     pos = end;
                 }
-                None => pos = next_char(hay, start),
+                None => pos = next_word_start(hay, start),
             }
         }
-        hits
     }
 
     fn longest_valid(
         &self,
-        folded: &Folded,
+        folded: FoldedView<'_>,
         original: &str,
         start: usize,
         mut end: usize,
@@ -159,7 +164,7 @@ impl Matcher {
             if let Some(found) = self.accept(folded, original, start, end, pattern) {
                 return Some(found);
             }
-            let input = Input::new(&folded.text)
+            let input = Input::new(folded.text)
                 .span(start..end - 1)
                 .anchored(Anchored::Yes);
             let m = self.automaton.find(input)?;
@@ -170,13 +175,13 @@ impl Matcher {
 
     fn accept(
         &self,
-        folded: &Folded,
+        folded: FoldedView<'_>,
         original: &str,
         start: usize,
         end: usize,
         pattern: usize,
     ) -> Option<(usize, Vec<Target>)> {
-        let hay = folded.text.as_str();
+        let hay = folded.text;
         let word_end = end
             + hay[end..]
                 .chars()
@@ -211,8 +216,18 @@ fn boundary_before(hay: &str, i: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
-fn next_char(hay: &str, i: usize) -> usize {
-    i + hay[i..].chars().next().map_or(1, char::len_utf8)
+/// Where to look next after the candidate at `i` was rejected: the first
+/// place after it where a word may start (after a character that is not part
+/// of a word). Every candidate starting before that fails `boundary_before`,
+/// so skipping them changes nothing but the work.
+fn next_word_start(hay: &str, i: usize) -> usize {
+    let mut chars = hay[i..].char_indices();
+    for (at, c) in chars.by_ref() {
+        if !is_word_char(c) {
+            return i + at + c.len_utf8();
+        }
+    }
+    hay.len()
 }
 
 #[cfg(test)]
@@ -240,9 +255,9 @@ mod tests {
             .map(|(i, t)| entry(t, i as u32))
             .collect();
         let matcher = Matcher::new(entries);
-        let folded = Folded::new(text, 0);
+        let folded = crate::text::normalize::Folded::new(text, 0);
         matcher
-            .find(&folded, text)
+            .find(folded.view(), text)
             .into_iter()
             .map(|h| {
                 let ids = h

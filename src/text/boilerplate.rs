@@ -62,13 +62,17 @@ impl Boilerplate {
     /// Judges a line: the verdict and the flag of the first rule (in lexicon
     /// order) that fires.
     pub fn judge(&self, line: &str) -> (Verdict, Option<&str>) {
-        let folded = fold(line);
+        self.judge_folded(&fold(line))
+    }
+
+    /// [`Boilerplate::judge`] on a line already folded (and trimmed).
+    pub fn judge_folded(&self, folded: &str) -> (Verdict, Option<&str>) {
         if folded.is_empty() {
             return (Verdict::Keep, None);
         }
         let fired = self
             .automaton
-            .find_overlapping_iter(folded.as_str())
+            .find_overlapping_iter(folded)
             .filter(|m| {
                 let rule = &self.rules[self.owners[m.pattern().as_usize()]];
                 match rule.how {

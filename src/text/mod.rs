@@ -13,7 +13,7 @@ pub mod outlet;
 pub mod segment;
 pub mod span;
 
-pub use segment::{Doc, Sentence, segment};
+pub use segment::{Doc, Sentence, segment, segment_folded};
 pub use span::Slice;
 
 /// Text decoded from bytes, and how many bytes were not valid UTF-8.

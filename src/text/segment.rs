@@ -13,6 +13,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::boilerplate::{Boilerplate, Verdict};
+use crate::text::normalize::Folded;
 use crate::text::span::Slice;
 
 /// A sentence: its span and the paragraph it belongs to.
@@ -45,6 +46,12 @@ pub struct Doc {
 
 /// Splits `text` into paragraphs and sentences, dropping boilerplate lines.
 pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
+    segment_folded(text, &Folded::new(text, 0), rules)
+}
+
+/// [`segment`] with the article already folded (`folded` is `text` folded
+/// from offset 0), so boilerplate rules read each line's fold from it.
+pub fn segment_folded(text: &str, folded: &Folded, rules: &Boilerplate) -> Doc {
     let mut doc = Doc::default();
     let mut offset = 0;
     let mut dropping_rest = false;
@@ -61,7 +68,7 @@ pub fn segment(text: &str, rules: &Boilerplate) -> Doc {
             doc.dropped_words += content.unicode_words().count();
             continue;
         }
-        let (verdict, flag) = rules.judge(content);
+        let (verdict, flag) = rules.judge_folded(folded.range(span.clone()).text);
         if let Some(flag) = flag {
             if !doc.flags.iter().any(|f| f == flag) {
                 doc.flags.push(flag.to_string());

@@ -302,7 +302,12 @@ fn in_lexicon(gram: &str, lexicon: &Lexicon) -> bool {
         .join(" ");
     [gram, capitalised.as_str(), gram.to_uppercase().as_str()]
         .iter()
-        .any(|text| !lexicon.matcher.find(&Folded::new(text, 0), text).is_empty())
+        .any(|text| {
+            !lexicon
+                .matcher
+                .find(Folded::new(text, 0).view(), text)
+                .is_empty()
+        })
 }
 
 /// Fills in the first examples of each candidate from a second pass.

@@ -14,7 +14,6 @@
 //! features. Proper names are masked in the features (`<name>`, `<cap>`), so
 //! the weights are about language, not about who is in the news.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -69,12 +68,12 @@ struct Slot {
     source: Option<f64>,
 }
 
-/// The weights by feature hash.
-#[derive(Clone, Default)]
+/// The weights by feature key ([`feature_key`]).
 ///
 /// Built once into an open-addressing array (a power of two at most half
 /// full, linear probing): a lookup is a multiply, a shift and a compare or
 /// two, which matters at two dozen lookups per word.
+#[derive(Clone)]
 struct FastTable {
     /// `(key, slot)`; a free entry has the key [`FREE`].
     entries: Vec<(u64, Slot)>,
@@ -394,7 +393,7 @@ fn shape(word: &str) -> &'static str {
 impl Finder<'_, '_> {
     /// The word as the model sees it: lower-cased, with names masked.
     pub(super) fn token(&self, w: usize) -> String {
-        self.token_str(w).into_owned()
+        self.token_str(w).to_string()
     }
 
     /// The lexicon flag of a word: which kind of cue, or source word, covers it.
@@ -587,8 +586,8 @@ impl Finder<'_, '_> {
             .map(|w| {
                 let tok = self.token_str(w);
                 WordParts {
-                    hash: h(&tok),
-                    suffix: suffix_hash(&tok),
+                    hash: h(tok),
+                    suffix: suffix_hash(tok),
                     flag: h(self.flag(w)),
                 }
             })
@@ -650,15 +649,15 @@ impl Finder<'_, '_> {
 
     /// [`Finder::token`], borrowed from the article's lower-cased words
     /// where it is the word itself.
-    fn token_str(&self, w: usize) -> Cow<'_, str> {
+    fn token_str(&self, w: usize) -> &str {
         match self.names[w] {
-            Some(Target::Name { .. }) => return Cow::Borrowed("<name>"),
-            Some(Target::Source(_)) => return Cow::Borrowed("<outlet>"),
+            Some(Target::Name { .. }) => return "<name>",
+            Some(Target::Source(_)) => return "<outlet>",
             _ => {}
         }
         let lower = self.lower(w);
         if lower.chars().all(|c| c.is_ascii_digit()) {
-            return Cow::Borrowed("<num>");
+            return "<num>";
         }
         let words = self.words();
         let first = self.analysis.sentence_words[words[w].sentence].start == w;
@@ -666,11 +665,7 @@ impl Finder<'_, '_> {
             && !self.role_noun(lower)
             && !self.cue_words[w]
             && (!first || self.capitalised_elsewhere(lower));
-        if name_like {
-            Cow::Borrowed("<cap>")
-        } else {
-            Cow::Borrowed(lower)
-        }
+        if name_like { "<cap>" } else { lower }
     }
 
     /// The cue and source scores of word `w` (outside quotations): the

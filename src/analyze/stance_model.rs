@@ -24,6 +24,7 @@
 //! runner-up, signed, and 0 when neutral wins; [`super::super::score`] adds
 //! it to the actor's evidence weighted by `learned_target_weight`.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::Analysis;
@@ -31,7 +32,8 @@ use super::actors::ActorRef;
 use super::hedge_model::shape;
 use super::words::Word;
 use super::words::word_at;
-use crate::lexicon::{Family, Lexicon, Target};
+use crate::learn::model::Interned;
+use crate::lexicon::{Family, Lexicon, RuleWords, Target};
 use crate::text::Slice;
 
 /// The non-null labels (the null label is "neutral").
@@ -64,14 +66,6 @@ pub struct LearnedStance {
     pub evidence: Vec<(String, f64)>,
 }
 
-fn bucket(distance: usize) -> &'static str {
-    match distance {
-        0..=3 => "1",
-        4..=7 => "2",
-        _ => "3",
-    }
-}
-
 /// Words either side of a mention that its features look at. Bucket 3 is
 /// "8 or more", so this only bounds very long sentences: without it, an
 /// article that is one 20,000-word sentence naming an actor 2,500 times took
@@ -79,22 +73,24 @@ fn bucket(distance: usize) -> &'static str {
 const REACH: usize = 40;
 
 /// What every mention in one sentence shares, built once per sentence.
-struct SentenceContext {
+struct SentenceContext<'a> {
     /// The sentence's range of `Analysis::words`.
     range: Range<usize>,
     /// Each word as the model sees it (names and numbers masked).
     shaped: Vec<String>,
     /// Clause index of each word.
     clause: Vec<usize>,
-    /// Words that are negators.
-    negator: Vec<bool>,
+    /// Per word: a negator of its clause within [`NEGATION_REACH`] words
+    /// before it (computed once per sentence, read by every mention).
+    negated: Vec<bool>,
     /// Words that are reporting cues.
     cue: Vec<bool>,
     /// Polar term hits: (word index in the sentence, value, target), in order.
     polar: Vec<(usize, f64, Option<ActorRef>)>,
     /// Each word's connotation frame as a verb: agent-negative,
-    /// theme-negative, theme-positive (frames.toml), or none.
-    frame: Vec<Option<&'static str>>,
+    /// theme-negative, theme-positive (frames.toml), or none; looked up
+    /// only for the few words next to a mention.
+    frame: Frames<'a>,
     /// Byte spans of direct quotations (not scare quotes) in the sentence.
     quotes: Vec<Range<usize>>,
     /// Byte spans of attributed content and of sources in the sentence.
@@ -102,8 +98,8 @@ struct SentenceContext {
     sources: Vec<Range<usize>>,
 }
 
-impl SentenceContext {
-    fn new(analysis: &Analysis, lexicon: &Lexicon, sentence: usize, terms: &[usize]) -> Self {
+impl<'a> SentenceContext<'a> {
+    fn new(analysis: &'a Analysis, lexicon: &'a Lexicon, sentence: usize, terms: &[usize]) -> Self {
         let text = analysis.article.text.as_str();
         let range = analysis.sentence_words[sentence].clone();
         let words = &analysis.words;
@@ -148,20 +144,16 @@ impl SentenceContext {
                 (k.min(last_word), h.value, h.target)
             })
             .collect();
-        let rules = &lexicon.words;
-        let frame = range
-            .clone()
-            .map(|i| {
-                let w = text.slice(words[i].span.clone()).to_lowercase();
-                if rules.frame_agent_negative.contains(&w) {
-                    Some("agent_neg")
-                } else if rules.frame_theme_negative.contains(&w) {
-                    Some("theme_neg")
-                } else if rules.frame_theme_positive.contains(&w) {
-                    Some("theme_pos")
-                } else {
-                    None
-                }
+        let frame = Frames {
+            text,
+            words,
+            rules: &lexicon.words,
+            first: range.start,
+            cache: vec![Cell::new(None); range.len()],
+        };
+        let negated = (0..range.len())
+            .map(|k| {
+                (k.saturating_sub(NEGATION_REACH)..k).any(|j| negator[j] && clause[j] == clause[k])
             })
             .collect();
         let bytes = match (range.clone().next(), range.clone().last()) {
@@ -191,7 +183,7 @@ impl SentenceContext {
             range,
             shaped,
             clause,
-            negator,
+            negated,
             cue,
             polar,
             frame,
@@ -208,19 +200,105 @@ impl SentenceContext {
         span: &Range<usize>,
         actor: Option<ActorRef>,
     ) -> Vec<String> {
+        let mut f = Vec::new();
+        self.each_feature(words, span, actor, |t, a, b| {
+            f.push(self.feature_text(t, a, b));
+        });
+        f
+    }
+
+    /// The scores of [`SentenceContext::features`] by ids, summed in the
+    /// same order (so the same floats) without building a string.
+    fn scores(
+        &self,
+        it: &Interned,
+        ids: &SentenceIds,
+        words: &[Word],
+        span: &Range<usize>,
+        actor: Option<ActorRef>,
+    ) -> [f64; 2] {
+        let mut scores = [0.0f64; 2];
+        self.each_feature(words, span, actor, |t, a, b| {
+            let t = ids.templates[t];
+            let a = ids.part(it, a);
+            let b = b.map(|b| ids.part(it, b));
+            for (l, score) in scores.iter_mut().enumerate() {
+                *score += match b {
+                    Some(b) => it.weight2(l, t, a, b),
+                    None => it.weight1(l, t, a),
+                };
+            }
+        });
+        scores
+    }
+
+    /// [`crate::learn::Model::evidence`] of the features toward `label`, by ids: only the
+    /// features with a weight are written out.
+    fn evidence(
+        &self,
+        it: &Interned,
+        ids: &SentenceIds,
+        (words, span, actor): (&[Word], &Range<usize>, Option<ActorRef>),
+        label: usize,
+    ) -> Vec<(String, f64)> {
+        let mut out: Vec<(String, f64)> = Vec::new();
+        self.each_feature(words, span, actor, |t, a, b| {
+            let (ti, ai) = (ids.templates[t], ids.part(it, a));
+            let w = match b {
+                Some(b) => it.weight2(label, ti, ai, ids.part(it, b)),
+                None => it.weight1(label, ti, ai),
+            };
+            // a model holds no zero weight: a zero is an absent feature
+            if w != 0.0 {
+                out.push((self.feature_text(t, a, b), w));
+            }
+        });
+        out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        out.dedup();
+        out
+    }
+
+    /// A feature written out: `template=value` or `template=value_second`.
+    fn feature_text<'p>(&'p self, t: usize, a: Part<'p>, b: Option<Part<'p>>) -> String {
+        let word = |p: Part<'p>| -> &'p str {
+            match p {
+                Part::Word(k) => self.shaped[k].as_str(),
+                Part::Fixed(s) => s,
+            }
+        };
+        let t = TEMPLATES[t];
+        match b {
+            Some(b) => format!("{t}={}_{}", word(a), word(b)),
+            None => format!("{t}={}", word(a)),
+        }
+    }
+
+    /// Calls `emit(template, value, second part)` for each feature of the
+    /// mention, in order; a feature reads `template=value` or
+    /// `template=value_second`.
+    fn each_feature<'s>(
+        &'s self,
+        words: &[Word],
+        span: &Range<usize>,
+        actor: Option<ActorRef>,
+        mut emit: impl FnMut(usize, Part<'s>, Option<Part<'s>>),
+    ) {
+        use Part::{Fixed, Word as W};
         let range = &self.range;
         if range.is_empty() {
-            return vec!["bias=1".into()];
+            return emit(T_BIAS, Fixed("1"), None);
         }
-        let (shaped, clause) = (&self.shaped, &self.clause);
+        let clause = &self.clause;
         let first = word_at(words, span.start).max(range.start) - range.start;
         let last = (word_at(words, span.end.saturating_sub(1)).max(range.start) - range.start)
             .min(range.len() - 1)
             .max(first);
         let first = first.min(range.len() - 1);
         let target_clause = clause[first];
+        // a bounded window: a mention in a 20,000-word "sentence" reads the
+        // words near it, not all of them (quadratic over the mentions)
         let window = first.saturating_sub(REACH)..(last + REACH + 1).min(range.len());
-        let mut f = vec!["bias=1".to_string()];
+        emit(T_BIAS, Fixed("1"), None);
         let side = |k: usize| -> Option<(&'static str, usize)> {
             if k < first {
                 Some(("L", first - k))
@@ -231,52 +309,54 @@ impl SentenceContext {
             }
         };
         for k in window.clone() {
-            let w = &shaped[k];
             match side(k) {
                 None => {
-                    if w != "<NAME>" {
-                        f.push(format!("t={w}"));
+                    if self.shaped[k] != "<NAME>" {
+                        emit(T_T, W(k), None);
                     }
                 }
                 Some((s, d)) => {
-                    f.push(format!("{s}{}={w}", bucket(d)));
+                    emit(side_template(s, d), W(k), None);
                     if clause[k] == target_clause {
-                        f.push(format!("c={w}"));
+                        emit(T_C, W(k), None);
                     }
-                    let negated = (k.saturating_sub(NEGATION_REACH)..k)
-                        .any(|j| self.negator[j] && clause[j] == clause[k]);
-                    if negated {
-                        f.push(format!("neg={w}"));
+                    if self.negated[k] {
+                        emit(T_NEG, W(k), None);
                     }
                 }
             }
         }
-        let at = |k: isize| -> &str {
+        let at = |k: isize| -> Part<'s> {
             if k < 0 {
-                "<s>"
+                Fixed("<s>")
+            } else if (k as usize) < self.shaped.len() {
+                W(k as usize)
             } else {
-                shaped.get(k as usize).map_or("</s>", String::as_str)
+                Fixed("</s>")
             }
         };
         let (fi, la) = (first as isize, last as isize);
-        f.push(format!("p1={}", at(fi - 1)));
-        f.push(format!("p2={}_{}", at(fi - 2), at(fi - 1)));
-        f.push(format!("n1={}", at(la + 1)));
-        f.push(format!("n2={}_{}", at(la + 1), at(la + 2)));
+        emit(T_P1, at(fi - 1), None);
+        emit(T_P2, at(fi - 2), Some(at(fi - 1)));
+        emit(T_N1, at(la + 1), None);
+        emit(T_N2, at(la + 1), Some(at(la + 2)));
         if first == 0 {
-            f.push("first=1".into());
+            emit(T_FIRST, Fixed("1"), None);
         }
+        // a reporting cue right after the mention ("X said") or before it
+        // ("told X", "according to X")
         let cue = &self.cue;
         if cue.get(last + 1).copied().unwrap_or(false)
             || cue.get(last + 2).copied().unwrap_or(false)
         {
-            f.push("cue=after".into());
+            emit(T_CUE, Fixed("after"), None);
         }
         if (first.saturating_sub(3)..first).any(|k| cue[k]) {
-            f.push("cue=before".into());
+            emit(T_CUE, Fixed("before"), None);
         }
-        // the mention's voice: inside a direct quotation, inside attributed
-        // content, the source itself, or the writer's own words
+        // whose voice the mention is in: inside a direct quotation, the
+        // source of a statement, inside an attributed content, or the
+        // writer's own
         let inside = |r: &Range<usize>| r.start <= span.start && span.end <= r.end;
         let voice = if self.quotes.iter().any(inside) {
             "quote"
@@ -291,34 +371,31 @@ impl SentenceContext {
         } else {
             "author"
         };
-        f.push(format!("voice={voice}"));
-        // a connotation-frame verb near the mention in its clause: before it
-        // the mention is its object ("accused X"), after it its subject
-        // ("X threatens")
+        emit(T_VOICE, Fixed(voice), None);
+        // a connotation-frame verb near the mention in its clause: the
+        // mention before the verb is its surface subject, after it its object
         let near = (first.saturating_sub(3)..first)
             .map(|k| ("obj", k))
             .chain(((last + 1)..(last + 4).min(range.len())).map(|k| ("subj", k)));
         for (role, k) in near {
-            if let Some(fr) = self.frame[k]
+            if let Some(fr) = self.frame.at(k, &self.shaped)
                 && clause[k] == target_clause
             {
-                f.push(format!("frame={role}:{fr}"));
+                emit(T_FRAME, Fixed(frame_value(role, fr)), None);
             }
         }
-        // lexicon polar hits in reach, and the rules' verdict on this actor
+        // polar lexicon hits by side and bucket, in the clause, and negated
         let lo = self.polar.partition_point(|p| p.0 < window.start);
         let hi = self.polar.partition_point(|p| p.0 < window.end).max(lo);
         for &(k, value, _) in &self.polar[lo..hi] {
             let sign = if value > 0.0 { "pos" } else { "neg" };
             if let Some((s, d)) = side(k) {
-                f.push(format!("lex{s}{}={sign}", bucket(d)));
+                emit(lex_template(s, d), Fixed(sign), None);
                 if clause[k] == target_clause {
-                    f.push(format!("lexc={sign}"));
+                    emit(T_LEXC, Fixed(sign), None);
                 }
-                let negated = (k.saturating_sub(NEGATION_REACH)..k)
-                    .any(|j| self.negator[j] && clause[j] == clause[k]);
-                if negated {
-                    f.push(format!("lexneg={s}{}:{sign}", bucket(d)));
+                if self.negated[k] {
+                    emit(T_LEXNEG, Fixed(lexneg_value(s, d, sign)), None);
                 }
             }
         }
@@ -331,13 +408,160 @@ impl SentenceContext {
             None => 0.0,
         };
         if rule != 0.0 {
-            let sign = if rule > 0.0 { "pos" } else { "neg" };
-            f.push(format!("rule={sign}"));
+            let (sign, strong) = if rule > 0.0 {
+                ("pos", "pos:strong")
+            } else {
+                ("neg", "neg:strong")
+            };
+            emit(T_RULE, Fixed(sign), None);
             if rule.abs() > STRONG_RULE {
-                f.push(format!("rule={sign}:strong"));
+                emit(T_RULE, Fixed(strong), None);
             }
         }
-        f
+    }
+}
+
+/// The connotation frames of a sentence's words, each looked up on first use.
+struct Frames<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    rules: &'a RuleWords,
+    /// The sentence's first word.
+    first: usize,
+    /// Per word of the sentence: `None` until looked up.
+    cache: Vec<Cell<Option<Option<&'static str>>>>,
+}
+
+impl Frames<'_> {
+    /// The frame of word `k` of the sentence (`shaped`: the sentence's shaped words).
+    fn at(&self, k: usize, shaped: &[String]) -> Option<&'static str> {
+        if let Some(known) = self.cache[k].get() {
+            return known;
+        }
+        // the shaped word is the lower case unless it is masked
+        let owned;
+        let w = if shaped[k].starts_with('<') {
+            owned = self
+                .text
+                .slice(self.words[self.first + k].span.clone())
+                .to_lowercase();
+            owned.as_str()
+        } else {
+            shaped[k].as_str()
+        };
+        let rules = self.rules;
+        let frame = if rules.frame_agent_negative.contains(w) {
+            Some("agent_neg")
+        } else if rules.frame_theme_negative.contains(w) {
+            Some("theme_neg")
+        } else if rules.frame_theme_positive.contains(w) {
+            Some("theme_pos")
+        } else {
+            None
+        };
+        self.cache[k].set(Some(frame));
+        frame
+    }
+}
+
+/// A part of a feature value: a word of the sentence (by index) or a fixed text.
+#[derive(Debug, Clone, Copy)]
+enum Part<'s> {
+    /// The shaped word at this index of the sentence.
+    Word(usize),
+    /// A fixed value.
+    Fixed(&'s str),
+}
+
+/// The indexes of [`TEMPLATES`] that [`SentenceContext::each_feature`] emits.
+const T_BIAS: usize = 0;
+const T_C: usize = 7;
+const T_NEG: usize = 8;
+const T_P1: usize = 9;
+const T_P2: usize = 10;
+const T_N1: usize = 11;
+const T_N2: usize = 12;
+const T_LEXC: usize = 19;
+const T_RULE: usize = 20;
+const T_CUE: usize = 21;
+const T_T: usize = 22;
+const T_FIRST: usize = 23;
+const T_VOICE: usize = 24;
+const T_FRAME: usize = 25;
+const T_LEXNEG: usize = 26;
+
+/// The bucket of a distance as 0, 1, 2 (1–3, 4–7, 8+ words).
+fn bucket_index(distance: usize) -> usize {
+    match distance {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The template (index of [`TEMPLATES`]) of a word by side (`L`/`R`) and
+/// distance: `L1`…`R3`.
+fn side_template(side: &str, distance: usize) -> usize {
+    (if side == "L" { 1 } else { 4 }) + bucket_index(distance)
+}
+
+/// The template of a polar hit by side and distance: `lexL1`…`lexR3`.
+fn lex_template(side: &str, distance: usize) -> usize {
+    (if side == "L" { 13 } else { 16 }) + bucket_index(distance)
+}
+
+/// The value of a `frame` feature: role and frame.
+fn frame_value(role: &str, frame: &str) -> &'static str {
+    const VALUES: [&str; 6] = [
+        "obj:agent_neg",
+        "obj:theme_neg",
+        "obj:theme_pos",
+        "subj:agent_neg",
+        "subj:theme_neg",
+        "subj:theme_pos",
+    ];
+    VALUES
+        .iter()
+        .find(|v| v.split_once(':') == Some((role, frame)))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The value of a `lexneg` feature: side, bucket and sign.
+fn lexneg_value(side: &str, distance: usize, sign: &str) -> &'static str {
+    const VALUES: [&str; 12] = [
+        "L1:pos", "L1:neg", "L2:pos", "L2:neg", "L3:pos", "L3:neg", "R1:pos", "R1:neg", "R2:pos",
+        "R2:neg", "R3:pos", "R3:neg",
+    ];
+    let want = (TEMPLATES[side_template(side, distance)], sign);
+    VALUES
+        .iter()
+        .find(|v| v.split_once(':') == Some(want))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The ids of a model's templates and of one sentence's shaped words.
+struct SentenceIds {
+    /// Per template of [`TEMPLATES`], its id.
+    templates: Vec<u32>,
+    /// Per word of the sentence, its id.
+    words: Vec<u32>,
+}
+
+impl SentenceIds {
+    fn new(it: &Interned, templates: &[u32], shaped: &[String]) -> SentenceIds {
+        SentenceIds {
+            templates: templates.to_vec(),
+            words: shaped.iter().map(|w| it.part(w)).collect(),
+        }
+    }
+
+    fn part(&self, it: &Interned, p: Part<'_>) -> u32 {
+        match p {
+            Part::Word(k) => self.words[k],
+            Part::Fixed(s) => it.part(s),
+        }
     }
 }
 
@@ -389,27 +613,49 @@ pub fn judge(analysis: &Analysis, lexicon: &Lexicon) -> Vec<LearnedStance> {
         return Vec::new();
     };
     let terms = terms_by_sentence(analysis);
-    let mut context: Option<(usize, SentenceContext)> = None;
+    let interned = model.interned();
+    let templates: Vec<u32> = interned
+        .map(|it| TEMPLATES.iter().map(|t| it.template(t)).collect())
+        .unwrap_or_default();
+    let mut context: Option<(usize, SentenceContext, Option<SentenceIds>)> = None;
     let mut out = Vec::new();
     for (i, m) in analysis.mentions.iter().enumerate() {
         if m.pronoun || m.sentence >= terms.len() {
             continue;
         }
-        if context.as_ref().is_none_or(|(s, _)| *s != m.sentence) {
+        if context.as_ref().is_none_or(|(s, _, _)| *s != m.sentence) {
             let built = SentenceContext::new(analysis, lexicon, m.sentence, &terms[m.sentence]);
-            context = Some((m.sentence, built));
+            let ids = interned.map(|it| SentenceIds::new(it, &templates, &built.shaped));
+            context = Some((m.sentence, built, ids));
         }
-        let Some((_, ctx)) = context.as_ref() else {
+        let Some((_, ctx, ids)) = context.as_ref() else {
             continue;
         };
-        let feats = ctx.features(&analysis.words, &m.span, Some(m.actor));
-        let scores = model.scores(feats.iter().map(String::as_str));
+        let actor = Some(m.actor);
+        let scores = match (interned, ids) {
+            (Some(it), Some(ids)) => ctx.scores(it, ids, &analysis.words, &m.span, actor),
+            _ => {
+                let feats = ctx.features(&analysis.words, &m.span, actor);
+                let s = model.scores(feats.iter().map(String::as_str));
+                [s[0], s[1]]
+            }
+        };
         let v = value(&scores);
         if v != 0.0 {
+            let label = usize::from(v > 0.0);
+            let evidence = match (interned, ids) {
+                (Some(it), Some(ids)) => {
+                    ctx.evidence(it, ids, (&analysis.words, &m.span, actor), label)
+                }
+                _ => {
+                    let feats = ctx.features(&analysis.words, &m.span, actor);
+                    model.evidence(feats.iter().map(String::as_str), label)
+                }
+            };
             out.push(LearnedStance {
                 mention: i,
                 value: v,
-                evidence: model.evidence(feats.iter().map(String::as_str), usize::from(v > 0.0)),
+                evidence,
             });
         }
     }
@@ -439,6 +685,48 @@ mod tests {
             f.len()
         );
         assert!(f.iter().any(|x| x == "R1=is"), "nearby words still count");
+    }
+
+    /// The scores by ids are the scores of the feature strings, bit for
+    /// bit, for every mention of the seed articles.
+    #[test]
+    fn id_scores_are_the_string_scores() {
+        let lexicon = Lexicon::shared().expect("lexicon");
+        let model = lexicon
+            .models
+            .targets
+            .as_ref()
+            .expect("shipped targets model");
+        let it = model.interned().expect("the shipped model has ids");
+        let templates: Vec<u32> = TEMPLATES.iter().map(|t| it.template(t)).collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut mentions = 0;
+        for entry in std::fs::read_dir(dir).expect("seeds") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+            let article = Article::from_text("t", &text);
+            let analysis = analyze(&article, lexicon);
+            let terms = terms_by_sentence(&analysis);
+            for m in &analysis.mentions {
+                let ctx = SentenceContext::new(&analysis, lexicon, m.sentence, &terms[m.sentence]);
+                let ids = SentenceIds::new(it, &templates, &ctx.shaped);
+                let fast = ctx.scores(it, &ids, &analysis.words, &m.span, Some(m.actor));
+                let feats = ctx.features(&analysis.words, &m.span, Some(m.actor));
+                let slow = model.scores(feats.iter().map(String::as_str));
+                assert_eq!(
+                    fast.map(f64::to_bits),
+                    [slow[0].to_bits(), slow[1].to_bits()],
+                    "{feats:?}"
+                );
+                for label in 0..2 {
+                    assert_eq!(
+                        ctx.evidence(it, &ids, (&analysis.words, &m.span, Some(m.actor)), label),
+                        model.evidence(feats.iter().map(String::as_str), label)
+                    );
+                }
+                mentions += 1;
+            }
+        }
+        assert!(mentions > 100, "{mentions} mentions compared");
     }
 
     #[test]

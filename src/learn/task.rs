@@ -13,7 +13,7 @@ use crate::ingest::{Article, TargetSpec};
 use crate::lexicon::Lexicon;
 
 use super::gold::{GoldRecord, Polarity};
-use super::{Example, Model, Prf, TrainOptions, argmax, train};
+use super::{Example, Model, Prf, TrainOptions, train};
 
 /// The task names `framescore train --task` takes.
 pub const TASKS: &[&str] = &["hedges", "targets", "attribution"];
@@ -34,9 +34,7 @@ pub trait Task: Sync {
         model: &Model,
         records: &[GoldRecord],
         lexicon: &Lexicon,
-    ) -> Vec<(String, f64)> {
-        macro_f1(self, model, records, lexicon)
-    }
+    ) -> Vec<(String, f64)>;
 }
 
 /// Why a task or a training run cannot go ahead.
@@ -160,33 +158,6 @@ pub fn fit(
         full_size,
         by_size,
     })
-}
-
-/// Default evaluation: per-label F1 over examples and their mean.
-fn macro_f1<T: Task + ?Sized>(
-    task: &T,
-    model: &Model,
-    records: &[GoldRecord],
-    lexicon: &Lexicon,
-) -> Vec<(String, f64)> {
-    let n = task.labels().len();
-    let mut prf = vec![Prf::default(); n];
-    for r in records {
-        for e in task.examples(r, lexicon) {
-            let p = argmax(&model.scores(e.features.iter().map(String::as_str)));
-            for (l, c) in prf.iter_mut().enumerate() {
-                c.add(e.label == Some(l), p == Some(l));
-            }
-        }
-    }
-    let mut out = vec![(
-        "macro_f1".to_string(),
-        prf.iter().map(Prf::f1).sum::<f64>() / n.max(1) as f64,
-    )];
-    for (l, c) in task.labels().iter().zip(&prf) {
-        out.push((format!("{l}_f1"), c.f1()));
-    }
-    out
 }
 
 /// Hedge cues, one example per word: is this word part of an uncertainty cue?

@@ -13,7 +13,8 @@ use std::collections::HashSet;
 /// starts with it ("accus*" matches "accused" and "accusation").
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
-    exact: HashSet<String>,
+    /// FNV-hashed: the rules ask these sets of nearly every word.
+    exact: HashSet<String, std::hash::BuildHasherDefault<crate::learn::model::Fnv>>,
     prefixes: Vec<String>,
 }
 

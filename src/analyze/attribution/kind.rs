@@ -150,14 +150,14 @@ impl Finder<'_, '_> {
         organisation: bool,
         vague: bool,
     ) -> SourceKind {
-        let role_of = |w: usize| singular_owned(&self.lower(w));
+        let role_of = |w: usize| singular_owned(self.lower(w));
         let org_word = words
             .clone()
             .any(|w| self.rules().organisation_nouns.contains(&role_of(w)));
         let any_capital = words.clone().any(|w| {
-            self.words()[w].capitalised && !self.is(w, DETERMINERS) && !is_number(&self.lower(w))
+            self.words()[w].capitalised && !self.is(w, DETERMINERS) && !is_number(self.lower(w))
         });
-        let role = words.clone().any(|w| self.role_noun(&self.lower(w)));
+        let role = words.clone().any(|w| self.role_noun(self.lower(w)));
         if organisation || org_word || (any_capital && role && !vague) {
             SourceKind::Organisation
         } else if vague || role || !any_capital {
@@ -176,8 +176,8 @@ impl Finder<'_, '_> {
             let word = &self.words()[w];
             let lower = self.lower(w);
             let plain = word.capitalised
-                && !self.role_noun(&lower)
-                && !DETERMINERS.contains(&lower.as_str())
+                && !self.role_noun(lower)
+                && !DETERMINERS.contains(&lower)
                 && !matches!(
                     self.names[w],
                     Some(Target::Source(_))

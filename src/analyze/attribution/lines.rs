@@ -104,14 +104,12 @@ impl Finder<'_, '_> {
         let mut k = first;
         while k < end && k < first + 5 {
             let lower = self.lower(k);
-            if self.rules().speech_nouns.contains(&lower) {
+            if self.rules().speech_nouns.contains(lower) {
                 break;
             }
-            if is_possessive(&lower) {
+            if is_possessive(lower) {
                 possessor = Some(k);
-            } else if !(DETERMINERS.contains(&lower.as_str())
-                || self.common_word(k)
-                || words[k].capitalised)
+            } else if !(DETERMINERS.contains(&lower) || self.common_word(k) || words[k].capitalised)
             {
                 return None;
             }
@@ -149,8 +147,8 @@ impl Finder<'_, '_> {
             return false;
         }
         let head = self.lower(span.end - 1);
-        let head_singular = super::grammar::singular(&head);
-        let abstract_head = self.rules().abstract_nouns.contains(&head)
+        let head_singular = super::grammar::singular(head);
+        let abstract_head = self.rules().abstract_nouns.contains(head)
             || self.rules().abstract_nouns.contains(head_singular);
         if abstract_head && self.names[span.end - 1].is_none() {
             return true;
@@ -162,7 +160,7 @@ impl Finder<'_, '_> {
         // "the remarks underscore", "a new geopolitical reality confirms": the
         // writer's reading of a thing said or a state of affairs ("polls
         // suggest" keeps its source)
-        let speech_head = self.rules().speech_nouns.contains(&head)
+        let speech_head = self.rules().speech_nouns.contains(head)
             || self.rules().speech_nouns.contains(head_singular);
         speech_head && words[span.end - 1].span.end <= cue.start
     }
@@ -221,9 +219,9 @@ impl Finder<'_, '_> {
             }
         }
         let given = self.lower(w.min(words.len().saturating_sub(1)));
-        if self.rules().female_given_names.contains(&given) {
+        if self.rules().female_given_names.contains(given) {
             Gender::Female
-        } else if self.rules().male_given_names.contains(&given) {
+        } else if self.rules().male_given_names.contains(given) {
             Gender::Male
         } else {
             Gender::Unknown

@@ -139,7 +139,7 @@ impl Finder<'_, '_> {
         (w + 1..end)
             .take(MAX_POLL_PHRASE_WORDS)
             .take_while(|&k| (k == w + 1 || self.glued(k - 1, k)) && !self.is(k, NOT_HEAD))
-            .find(|&k| self.rules().poll_nouns.contains(&self.lower(k)))
+            .find(|&k| self.rules().poll_nouns.contains(self.lower(k)))
     }
 
     /// The poll is the source; what it found is the rest of the sentence.

@@ -222,6 +222,32 @@ struct Finder<'a, 'b> {
     model: &'a tagger::CueModel,
     /// The words covered by a cue of the lists, in order (the tagger's anchors).
     cue_at: Vec<usize>,
+    /// Every word lower-cased once per article: word `w` is
+    /// `lowered[lower_at[w].clone()]` (the rules and the tagger ask for a
+    /// word's lower case many times).
+    lowered: String,
+    lower_at: Vec<Range<usize>>,
+    /// For each word, [`Finder::skippable`]: the subject walks ask it of the
+    /// same words again and again.
+    skip: Vec<bool>,
+}
+
+/// Every word of `text` lower-cased into one buffer, and each word's range
+/// in it.
+fn lower_all(text: &str, words: &[Word]) -> (String, Vec<Range<usize>>) {
+    let mut lowered = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(words.len());
+    for w in words {
+        let start = lowered.len();
+        let word = text.slice(w.span.clone());
+        if word.is_ascii() {
+            lowered.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lowered.push_str(&word.to_lowercase());
+        }
+        at.push(start..lowered.len());
+    }
+    (lowered, at)
 }
 
 /// The category of a term target.
@@ -267,7 +293,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
         }
         let cue_at = (0..words.len()).filter(|&w| cue_words[w]).collect();
-        Finder {
+        let (lowered, lower_at) = lower_all(&analysis.article.text, words);
+        let mut finder = Finder {
             analysis,
             lexicon,
             out: Vec::new(),
@@ -281,7 +308,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                 .as_ref()
                 .unwrap_or(tagger::CueModel::builtin()),
             cue_at,
-        }
+            lowered,
+            lower_at,
+            skip: Vec::new(),
+        };
+        finder.skip = (0..words.len())
+            .map(|w| finder.skippable(w, finder.lower(w)))
+            .collect();
+        finder
     }
 
     /// Whether a word (lower-cased) is capitalised somewhere other than at
@@ -320,14 +354,26 @@ impl<'a, 'b> Finder<'a, 'b> {
         roles.contains(lower) || roles.contains(grammar::singular(lower))
     }
 
-    pub(super) fn lower(&self, w: usize) -> String {
-        self.text()
-            .slice(self.words()[w].span.clone())
-            .to_lowercase()
+    /// Word `w` in lower case.
+    pub(super) fn lower(&self, w: usize) -> &str {
+        &self.lowered[self.lower_at[w].clone()]
     }
 
     pub(super) fn is(&self, w: usize, list: &[&str]) -> bool {
-        list.contains(&self.lower(w).as_str())
+        list.contains(&self.lower(w))
+    }
+
+    /// A closed-class word that the rules never take as a proposed cue.
+    pub(super) fn function_word(&self, lower: &str) -> bool {
+        [
+            grammar::NOT_HEAD,
+            grammar::STOPS,
+            grammar::CONNECTORS,
+            grammar::DETERMINERS,
+            grammar::PRONOUNS,
+        ]
+        .iter()
+        .any(|list| list.contains(&lower))
     }
 
     pub(super) fn sentence_span(&self, s: usize) -> Range<usize> {
@@ -336,9 +382,9 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     pub(super) fn sentence(&mut self, s: usize) {
         let scores = if self.model.is_empty() {
-            Vec::new()
+            tagger::Scores::default()
         } else {
-            self.scores(s, &self.cue_at)
+            self.sentence_scores(s, &self.cue_at)
         };
         for cue in self.learned_cues(s, &scores) {
             if cue.kind != CueKind::Mark && self.in_quote(cue.span.start) {
@@ -404,7 +450,7 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     /// The cues of the lists that the tagger does not veto, and the words
     /// it proposes where the lists have none.
-    pub(super) fn learned_cues(&self, s: usize, scores: &[(f64, f64)]) -> Vec<Cue> {
+    pub(super) fn learned_cues(&self, s: usize, scores: &tagger::Scores) -> Vec<Cue> {
         let mut cues = self.cues(s);
         if scores.is_empty() {
             return cues;
@@ -413,7 +459,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let words = self.words();
         let score_of = |span: &Range<usize>| {
             let w = word_at(words, span.start);
-            (w < range.end && words[w].span.end >= span.end).then(|| scores[w - range.start].0)
+            (w < range.end && words[w].span.end >= span.end).then(|| scores.cue(w - range.start))
         };
         cues.retain(|c| {
             !matches!(c.kind, CueKind::Verb | CueKind::SubjectVerb)
@@ -422,7 +468,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         for w in range.clone() {
             // only a word outside the lists' cues that the tagger marks can
             // be proposed: the tests below decide nothing for the others
-            let proposed = scores[w - range.start].0 > tagger::PROPOSE_AT;
+            let proposed = scores.cue(w - range.start) > tagger::PROPOSE_AT;
             if self.cue_words[w] || !proposed {
                 continue;
             }
@@ -438,26 +484,18 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "have consistently argued": an auxiliary or adverb before a cue
             // is part of its verb group
             let lower = self.lower(w);
-            let auxiliary = self.skippable(w, &lower)
+            let auxiliary = self.skip[w]
                 && cues
                     .iter()
                     .any(|c| c.span.start >= span.end && word_at(words, c.span.start) <= w + 3);
             // the rules find subjects for verbs: a function word the tagger
             // marks ("reports of") belongs to a cue of the lists or to none
-            let function = [
-                grammar::NOT_HEAD,
-                grammar::STOPS,
-                grammar::CONNECTORS,
-                grammar::DETERMINERS,
-                grammar::PRONOUNS,
-            ]
-            .iter()
-            .any(|list| list.contains(&lower.as_str()));
+            let function = self.function_word(lower);
             if !covered && !object && !auxiliary && !function {
                 cues.push(Cue {
                     span: span.clone(),
                     // a sure proposal makes a row without a subject, like a verb of the lists
-                    loaded: scores[w - range.start].0 > tagger::SURE_AT,
+                    loaded: scores.cue(w - range.start) > tagger::SURE_AT,
                     kind: CueKind::Learned,
                 });
             }
@@ -471,7 +509,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     pub(super) fn tagged_source(
         &self,
         s: usize,
-        scores: &[(f64, f64)],
+        scores: &tagger::Scores,
         cue: &Range<usize>,
     ) -> Option<Range<usize>> {
         if scores.is_empty() || !self.model.has_source() {
@@ -482,7 +520,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let source = |w: usize| {
             let in_cue = cue.start < words[w].span.end && words[w].span.start < cue.end;
             let out = self.cue_words[w] || in_cue || self.in_quote(words[w].span.start);
-            scores[w - range.start].1 > tagger::SOURCE_AT && !out
+            scores.source(w - range.start) > tagger::SOURCE_AT && !out
         };
         let mut best: Option<(usize, Range<usize>)> = None;
         let mut w = range.start;
@@ -510,14 +548,14 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     /// The tagger's cue score of a one-word span (minus infinity otherwise).
-    fn word_score(&self, s: usize, scores: &[(f64, f64)], span: &Range<usize>) -> f64 {
+    fn word_score(&self, s: usize, scores: &tagger::Scores, span: &Range<usize>) -> f64 {
         let range = self.analysis.sentence_words[s].clone();
         let words = self.words();
         let w = word_at(words, span.start);
         if scores.is_empty() || w >= range.end || words[w].span.end < span.end {
             return f64::NEG_INFINITY;
         }
-        scores[w - range.start].0
+        scores.cue(w - range.start)
     }
 
     /// Whether what follows word `w` is something said: a clause ("that",

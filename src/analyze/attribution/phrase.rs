@@ -6,10 +6,10 @@ use super::*;
 impl Finder<'_, '_> {
     pub(super) fn nounish(&self, w: usize) -> bool {
         let lower = self.lower(w);
-        if STOPS.contains(&lower.as_str()) || NOT_HEAD.contains(&lower.as_str()) {
+        if STOPS.contains(&lower) || NOT_HEAD.contains(&lower) {
             return false;
         }
-        self.words()[w].capitalised || self.role_noun(&lower) || self.names[w].is_some()
+        self.words()[w].capitalised || self.role_noun(lower) || self.names[w].is_some()
     }
 
     pub(super) fn is_vague_head(&self, w: usize) -> bool {
@@ -35,7 +35,7 @@ impl Finder<'_, '_> {
             && !self.cue_words[w]
             && ![NOT_HEAD, STOPS, BETWEEN, COORDINATORS]
                 .iter()
-                .any(|list| list.contains(&lower.as_str()))
+                .any(|list| list.contains(&lower))
     }
 
     /// The noun phrase that ends at word `head`, read leftwards.
@@ -64,11 +64,11 @@ impl Finder<'_, '_> {
             return w > first && self.nounish(w - 1) && self.nounish(right);
         }
         let right_common = !self.words()[right].capitalised
-            || self.role_noun(&self.lower(right))
+            || self.role_noun(self.lower(right))
             || self.is_vague_head(right);
         self.nounish(w)
             || self.is(w, DETERMINERS)
-            || is_number(&self.lower(w))
+            || is_number(self.lower(w))
             || (right_common && self.common_word(w))
     }
 
@@ -100,9 +100,9 @@ impl Finder<'_, '_> {
             let plain =
                 k > start && common < limit && self.common_word(k) && !lower.ends_with("ed");
             let joins = self.nounish(k)
-                || DETERMINERS.contains(&lower.as_str())
-                || is_number(&lower)
-                || (CONNECTORS.contains(&lower.as_str()) && k + 1 < end && self.nounish(k + 1))
+                || DETERMINERS.contains(&lower)
+                || is_number(lower)
+                || (CONNECTORS.contains(&lower) && k + 1 < end && self.nounish(k + 1))
                 || (!words[k].capitalised && k + 1 < end && self.is_vague_head(k + 1))
                 || plain;
             if !joins {

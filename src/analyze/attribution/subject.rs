@@ -1,8 +1,21 @@
 //! Verb cues and their subjects: the walk left from a reporting verb, over
 //! auxiliaries, adverbs, time phrases and appositives, to the noun phrase that says it.
 
+use std::sync::LazyLock;
+
 use super::grammar::*;
 use super::*;
+
+/// A set of closed-class words, hashed: every word of every article is
+/// asked whether it may stand between a subject and its verb.
+type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<crate::learn::model::Fnv>>;
+
+/// [`BETWEEN`] and [`TIME_WORDS`].
+static BETWEEN_OR_TIME: LazyLock<WordSet> =
+    LazyLock::new(|| BETWEEN.iter().chain(TIME_WORDS).copied().collect());
+
+/// [`TIME_WORDS`].
+static TIME_SET: LazyLock<WordSet> = LazyLock::new(|| TIME_WORDS.iter().copied().collect());
 
 impl Finder<'_, '_> {
     pub(super) fn verb_cue(&self, s: usize, cue: &Cue) -> Option<Attribution> {
@@ -121,7 +134,7 @@ impl Finder<'_, '_> {
             return false;
         }
         let lower = self.lower(prev);
-        NOUN_MARKERS.contains(&lower.as_str()) || is_possessive(&lower)
+        NOUN_MARKERS.contains(&lower) || is_possessive(lower)
     }
 
     /// "…," said Lavrov: after a quote or a comma, a noun phrase that ends the clause.
@@ -171,7 +184,9 @@ impl Finder<'_, '_> {
         while k > first && skipped <= 6 {
             let w = &words[k - 1];
             let gap = self.text().slice(w.span.end..at.max(w.span.end));
-            if gap.contains(')') {
+            // most gaps are one space: none of the tests below can hold
+            let plain = gap.bytes().all(|b| b == b' ');
+            if !plain && gap.contains(')') {
                 let lo = char_floor(
                     self.text(),
                     w.span.end.saturating_sub(80).max(sentence.start),
@@ -184,23 +199,23 @@ impl Finder<'_, '_> {
                 skipped += 1;
                 continue;
             }
-            if gap.contains(',') || gap.contains(DASHES) {
+            if !plain && (gap.contains(',') || gap.contains(DASHES)) {
                 return Head::Comma(k - 1);
             }
-            if !gap.chars().all(|c| c.is_whitespace() || c == '\'') {
+            if !plain && !gap.chars().all(|c| c.is_whitespace() || c == '\'') {
                 return Head::Nothing;
             }
             let lower = self.lower(k - 1);
-            if self.skippable(k - 1, &lower) {
+            if self.skip[k - 1] {
                 skipped += 1;
                 k -= 1;
                 at = w.span.start;
                 continue;
             }
-            if COORDINATORS.contains(&lower.as_str()) {
+            if COORDINATORS.contains(&lower) {
                 return Head::Coordinated;
             }
-            if RELATIVES.contains(&lower.as_str()) {
+            if RELATIVES.contains(&lower) {
                 return Head::Relative(k - 1);
             }
             return Head::Word(k - 1);
@@ -211,9 +226,8 @@ impl Finder<'_, '_> {
     /// An auxiliary, an adverb, or part of a time phrase ("in 2010", "on Monday").
     pub(super) fn skippable(&self, w: usize, lower: &str) -> bool {
         let word = &self.words()[w];
-        BETWEEN.contains(&lower)
+        BETWEEN_OR_TIME.contains(lower)
             || (lower.ends_with("ly") && !word.capitalised && lower.len() > 4)
-            || TIME_WORDS.contains(&lower)
             || lower.chars().all(|c| c.is_ascii_digit())
             || (TIME_PREPOSITIONS.contains(&lower)
                 && w + 1 < self.words().len()
@@ -222,7 +236,7 @@ impl Finder<'_, '_> {
 
     pub(super) fn time_word(&self, w: usize) -> bool {
         let lower = self.lower(w);
-        TIME_WORDS.contains(&lower.as_str()) || lower.chars().all(|c| c.is_ascii_digit())
+        TIME_SET.contains(lower) || lower.chars().all(|c| c.is_ascii_digit())
     }
 
     /// The subject noun phrase ending at word `k`, if `k` can end one for this verb form.
@@ -235,18 +249,18 @@ impl Finder<'_, '_> {
     ) -> Option<Range<usize>> {
         let cue_end = cue.span.end;
         let lower = self.lower(k);
-        if PRONOUNS.contains(&lower.as_str()) {
+        if PRONOUNS.contains(&lower) {
             return Some(self.words()[k].span.clone());
         }
-        if NOT_HEAD.contains(&lower.as_str()) || (self.cue_words[k] && !self.noun_at(first, k)) {
+        if NOT_HEAD.contains(&lower) || (self.cue_words[k] && !self.noun_at(first, k)) {
             return None;
         }
         // a capital that only opens the sentence says nothing ("Territorial
         // claims"), unless the word is capitalised elsewhere too ("Clinton")
         let initial_only = k == first
             && self.names[k].is_none()
-            && !self.role_noun(&lower)
-            && !self.capitalised_elsewhere(&lower);
+            && !self.role_noun(lower)
+            && !self.capitalised_elsewhere(lower);
         let strong = self.nounish(k) || self.verbal_after(cue_end);
         let fits = match form {
             Form::Past => true,
@@ -258,7 +272,7 @@ impl Finder<'_, '_> {
             Form::Base => {
                 strong
                     || (lower.ends_with('s') && !lower.ends_with("ss"))
-                    || self.rules().unmarked_plurals.contains(&lower)
+                    || self.rules().unmarked_plurals.contains(lower)
             }
         };
         fits.then(|| self.np_left(first, k))
@@ -281,11 +295,11 @@ impl Finder<'_, '_> {
     /// Whether the cue word at `k` is a noun ("new fundraising reports", "the
     /// reports"): a plural after a determiner, a possessive or a lowercase modifier.
     pub(super) fn noun_at(&self, first: usize, k: usize) -> bool {
-        let form = Form::of(&self.lower(k));
+        let form = Form::of(self.lower(k));
         k > first
             && form == Form::ThirdPerson
             && (self.is(k - 1, NOUN_MARKERS)
-                || is_possessive(&self.lower(k - 1))
+                || is_possessive(self.lower(k - 1))
                 || self.common_word(k - 1))
     }
 
@@ -332,7 +346,7 @@ impl Finder<'_, '_> {
         }
         let head = k - 1;
         let lower = self.lower(head);
-        if NOT_HEAD.contains(&lower.as_str()) || self.cue_words[head] {
+        if NOT_HEAD.contains(&lower) || self.cue_words[head] {
             return None;
         }
         Some(self.np_left(first, head))

@@ -68,44 +68,141 @@ struct Slot {
     source: Option<f64>,
 }
 
-/// The weights by feature hash.
-#[derive(Clone, Default)]
-struct FastTable(HashMap<u64, Slot, Premixed>);
+/// The weights by feature key ([`feature_key`]).
+///
+/// Built once into an open-addressing array (a power of two at most half
+/// full, linear probing): a lookup is a multiply, a shift and a compare or
+/// two, which matters at two dozen lookups per word.
+#[derive(Clone)]
+struct FastTable {
+    /// `(key, slot)`; a free entry has the key [`FREE`].
+    entries: Vec<(u64, Slot)>,
+    /// Keys in use.
+    len: usize,
+}
+
+/// The key of a free entry of a [`FastTable`] (a feature hashing to it
+/// makes the table refuse to build, like a collision).
+const FREE: u64 = u64::MAX;
 
 impl std::fmt::Debug for FastTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FastTable({} features)", self.0.len())
+        write!(f, "FastTable({} features)", self.len)
     }
 }
 
 impl FastTable {
     /// The table of `weights` and `source`, or `None` if two distinct
-    /// features share a hash.
+    /// features share a key.
     fn build(
         weights: &HashMap<String, f64, Fnv>,
         source: &HashMap<String, f64, Fnv>,
     ) -> Option<Self> {
-        let mut table: HashMap<u64, Slot, Premixed> = HashMap::default();
-        let mut names: HashMap<u64, &str, Premixed> = HashMap::default();
-        for (set, is_source) in [(weights, false), (source, true)] {
-            for (feature, &weight) in set {
-                let key = fnv(FNV_OFFSET, feature.as_bytes());
-                // a feature may carry both a cue and a source weight
-                if let Some(other) = names.insert(key, feature)
-                    && other != feature
-                {
-                    return None;
-                }
-                let slot = table.entry(key).or_default();
-                if is_source {
-                    slot.source = Some(weight);
-                } else {
-                    slot.cue = Some(weight);
-                }
+        let mut table = FastTable {
+            entries: vec![
+                (FREE, Slot::default());
+                (2 * (weights.len() + source.len()))
+                    .next_power_of_two()
+                    .max(2)
+            ],
+            len: 0,
+        };
+        for (feature, &weight) in weights {
+            // the features of one set are distinct: a key met twice is a collision
+            let slot = table.slot_mut(feature_key(feature))?;
+            if slot.cue.replace(weight).is_some() {
+                return None;
             }
         }
-        Some(FastTable(table))
+        for (feature, &weight) in source {
+            let slot = table.slot_mut(feature_key(feature))?;
+            // a feature may carry both a cue and a source weight; a cue
+            // weight of another feature under this key is a collision
+            if slot.source.replace(weight).is_some()
+                || (slot.cue.is_some() && !weights.contains_key(feature.as_str()))
+            {
+                return None;
+            }
+        }
+        Some(table)
     }
+
+    /// The home entry of a key.
+    fn home(&self, key: u64) -> usize {
+        let bits = self.entries.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The slot of `key`, made empty if new (`None` for the reserved key).
+    fn slot_mut(&mut self, key: u64) -> Option<&mut Slot> {
+        if key == FREE {
+            return None;
+        }
+        let mask = self.entries.len() - 1;
+        let mut i = self.home(key);
+        while self.entries[i].0 != key && self.entries[i].0 != FREE {
+            i = (i + 1) & mask;
+        }
+        if self.entries[i].0 == FREE {
+            self.entries[i].0 = key;
+            self.len += 1;
+        }
+        Some(&mut self.entries[i].1)
+    }
+
+    /// The slot of `key`, if the model has it.
+    fn get(&self, key: u64) -> Option<&Slot> {
+        let mask = self.entries.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, ref slot) = self.entries[i];
+            if k == key {
+                return Some(slot);
+            }
+            if k == FREE {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The templates whose value follows without a `=`.
+const BARE_TEMPLATES: [&str; 3] = ["w|gap>", "gap<", "gap>"];
+
+/// The key of a feature written out: its template (up to the first `=`, or
+/// one of [`BARE_TEMPLATES`]) and the `|`-separated parts of its value, as
+/// [`key`] combines them. Words never hold a `|`, so the split is the one
+/// [`Finder::features`] joined.
+fn feature_key(feature: &str) -> u64 {
+    let (template, value) = BARE_TEMPLATES
+        .iter()
+        .find_map(|t| feature.strip_prefix(t).map(|rest| (*t, Some(rest))))
+        .or_else(|| {
+            feature
+                .find('=')
+                .map(|i| (&feature[..=i], Some(&feature[i + 1..])))
+        })
+        .unwrap_or((feature, None));
+    let mut h = fnv(FNV_OFFSET, template.as_bytes());
+    for part in value.into_iter().flat_map(|v| v.split('|')) {
+        h = key(h, fnv(FNV_OFFSET, part.as_bytes()));
+    }
+    h
+}
+
+/// One more part (its FNV-1a hash) of a feature key: the parts of a word are
+/// hashed once per article and combined per feature, instead of hashing
+/// each feature's text.
+const fn key(h: u64, part: u64) -> u64 {
+    (h ^ part)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .rotate_left(29)
+}
+
+/// The hash of a template or part.
+const fn h(s: &str) -> u64 {
+    fnv(FNV_OFFSET, s.as_bytes())
 }
 
 /// The FNV-1a offset basis.
@@ -121,32 +218,6 @@ const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
         i += 1;
     }
     h
-}
-
-/// A hasher for keys that are hashes already: one multiply to spread the bits.
-#[derive(Debug, Clone, Copy, Default)]
-struct Premixed;
-
-/// The state of a [`Premixed`] hash.
-struct PremixedHasher(u64);
-
-impl std::hash::BuildHasher for Premixed {
-    type Hasher = PremixedHasher;
-    fn build_hasher(&self) -> PremixedHasher {
-        PremixedHasher(0)
-    }
-}
-
-impl std::hash::Hasher for PremixedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
 }
 
 /// FNV-1a, shared with [`crate::learn::model`]: the model is looked up a
@@ -176,7 +247,12 @@ impl CueModel {
     /// Reads a model: `#` lines and blank lines are skipped, every other line
     /// is `feature<TAB>weight` with a finite weight.
     pub fn parse(text: &str) -> Result<CueModel, ModelError> {
-        let (mut weights, mut source) = (HashMap::default(), HashMap::default());
+        // sized once: the shipped model has some 20,000 lines
+        let lines = text.lines().count();
+        let (mut weights, mut source): (HashMap<String, f64, Fnv>, HashMap<String, f64, Fnv>) = (
+            HashMap::with_capacity_and_hasher(lines, Fnv::default()),
+            HashMap::default(),
+        );
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -317,22 +393,7 @@ fn shape(word: &str) -> &'static str {
 impl Finder<'_, '_> {
     /// The word as the model sees it: lower-cased, with names masked.
     pub(super) fn token(&self, w: usize) -> String {
-        let words = self.words();
-        let first = self.analysis.sentence_words[words[w].sentence].start == w;
-        let lower = self.lower(w);
-        match self.names[w] {
-            Some(Target::Name { .. }) => return "<name>".into(),
-            Some(Target::Source(_)) => return "<outlet>".into(),
-            _ => {}
-        }
-        if lower.chars().all(|c| c.is_ascii_digit()) {
-            return "<num>".into();
-        }
-        let name_like = words[w].capitalised
-            && !self.role_noun(&lower)
-            && !self.cue_words[w]
-            && (!first || self.capitalised_elsewhere(&lower));
-        if name_like { "<cap>".into() } else { lower }
+        self.token_str(w).to_string()
     }
 
     /// The lexicon flag of a word: which kind of cue, or source word, covers it.
@@ -486,11 +547,11 @@ impl Finder<'_, '_> {
         match self.left_head(s, w, self.words()[w].span.start) {
             super::Head::Word(k) => {
                 let lower = self.lower(k);
-                if super::grammar::PRONOUNS.contains(&lower.as_str()) {
+                if super::grammar::PRONOUNS.contains(&lower) {
                     "pronoun"
                 } else if self.names[k].is_some() {
                     "name"
-                } else if self.role_noun(&lower) {
+                } else if self.role_noun(lower) {
                     "role"
                 } else if self.words()[k].capitalised {
                     "cap"
@@ -514,23 +575,43 @@ impl Finder<'_, '_> {
 
     /// The tagger's cue and source scores of every word of sentence `s`.
     pub(super) fn scores(&self, s: usize, cue_at: &[usize]) -> Vec<(f64, f64)> {
-        let model = self.model;
-        let Some(table) = &model.fast else {
+        let Some(table) = &self.model.fast else {
             return self.scores_by_string(s, cue_at);
         };
         let range = self.analysis.sentence_words[s].clone();
-        // each word's token and lexicon flag once: a word is also its
-        // neighbours' context
-        let mut buf = String::new();
-        let mut toks: Vec<Range<usize>> = Vec::with_capacity(range.len());
-        for w in range.clone() {
-            let at = buf.len();
-            self.token_into(w, &mut buf);
-            toks.push(at..buf.len());
-        }
-        let flags: Vec<&'static str> = range.clone().map(|w| self.flag(w)).collect();
-        let tok = |k: usize| &buf[toks[k - range.start].clone()];
-        let flag = |k: usize| flags[k - range.start];
+        // each word's token, its hash and its lexicon flag once: a word is
+        // also its neighbours' context
+        let words: Vec<WordParts> = range
+            .clone()
+            .map(|w| {
+                let tok = self.token_str(w);
+                WordParts {
+                    hash: h(tok),
+                    suffix: suffix_hash(tok),
+                    flag: h(self.flag(w)),
+                }
+            })
+            .collect();
+        // the punctuation class of each gap between words (and at the
+        // sentence's ends), hashed: gap k is before word k and after word k-1
+        let text = self.text();
+        let sentence = self.sentence_span(s);
+        let all = self.words();
+        let gaps: Vec<u64> = (0..=range.len())
+            .map(|k| {
+                let from = if k == 0 {
+                    sentence.start
+                } else {
+                    all[range.start + k - 1].span.end
+                };
+                let to = if k == range.len() {
+                    sentence.end
+                } else {
+                    all[range.start + k].span.start
+                };
+                h(class(&text[from..to]))
+            })
+            .collect();
         range
             .clone()
             .map(|w| {
@@ -539,9 +620,16 @@ impl Finder<'_, '_> {
                 if self.in_quote(self.words()[w].span.start) {
                     return (f64::NEG_INFINITY, f64::NEG_INFINITY);
                 }
-                self.hashed_score(w, cue_at, table, &tok, &flag)
+                self.hashed_score(w, cue_at, table, (&words, &gaps))
             })
             .collect()
+    }
+
+    /// The scores of sentence `s` that the rules read.
+    pub(super) fn sentence_scores(&self, s: usize, cue_at: &[usize]) -> Scores {
+        Scores {
+            words: self.scores(s, cue_at),
+        }
     }
 
     /// The scores of sentence `s` by the readable features.
@@ -559,53 +647,41 @@ impl Finder<'_, '_> {
             .collect()
     }
 
-    /// [`Finder::token`] written to the end of `out`.
-    fn token_into(&self, w: usize, out: &mut String) {
+    /// [`Finder::token`], borrowed from the article's lower-cased words
+    /// where it is the word itself.
+    fn token_str(&self, w: usize) -> &str {
         match self.names[w] {
-            Some(Target::Name { .. }) => return out.push_str("<name>"),
-            Some(Target::Source(_)) => return out.push_str("<outlet>"),
+            Some(Target::Name { .. }) => return "<name>",
+            Some(Target::Source(_)) => return "<outlet>",
             _ => {}
         }
-        let words = self.words();
-        let at = out.len();
-        let word = &self.text()[words[w].span.clone()];
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-        let lower = &out[at..];
+        let lower = self.lower(w);
         if lower.chars().all(|c| c.is_ascii_digit()) {
-            out.truncate(at);
-            return out.push_str("<num>");
+            return "<num>";
         }
+        let words = self.words();
         let first = self.analysis.sentence_words[words[w].sentence].start == w;
         let name_like = words[w].capitalised
             && !self.role_noun(lower)
             && !self.cue_words[w]
             && (!first || self.capitalised_elsewhere(lower));
-        if name_like {
-            out.truncate(at);
-            out.push_str("<cap>");
-        }
+        if name_like { "<cap>" } else { lower }
     }
 
     /// The cue and source scores of word `w` (outside quotations): the
-    /// features of [`Finder::features`], in the same order, each hashed from
-    /// its parts and looked up in `table`.
-    fn hashed_score<'t>(
+    /// features of [`Finder::features`], in the same order, each keyed from
+    /// the hashes of its parts and looked up in `table`.
+    fn hashed_score(
         &self,
         w: usize,
         cue_at: &[usize],
         table: &FastTable,
-        tok: &impl Fn(usize) -> &'t str,
-        flag: &impl Fn(usize) -> &'static str,
+        (parts, gaps): (&[WordParts], &[u64]),
     ) -> (f64, f64) {
         // the sums start as `Iterator::sum` does, and add in the same order
         let (mut cue, mut source) = (-0.0f64, -0.0f64);
-        let mut add = |parts: &[&str]| {
-            let key = parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p.as_bytes()));
-            if let Some(slot) = table.0.get(&key) {
+        let mut add = |k: u64| {
+            if let Some(slot) = table.get(k) {
                 if let Some(c) = slot.cue {
                     cue += c;
                 }
@@ -616,47 +692,47 @@ impl Finder<'_, '_> {
         };
         let words = self.words();
         let range = self.analysis.sentence_words[words[w].sentence].clone();
-        let t = tok(w);
-        let shape = shape(&self.text()[words[w].span.clone()]);
-        add(&[BIAS]);
-        add(&["w=", t]);
-        if !t.starts_with('<') {
-            // not masked: the token is the lower-cased word
-            let n = t.chars().count();
-            if n > 3 {
-                let cut = t.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
-                add(&["suf=", &t[cut..]]);
-            }
+        let part = |k: usize| &parts[k - range.start];
+        let t = part(w).hash;
+        let shape = h(shape(&self.text()[words[w].span.clone()]));
+        add(H_BIAS);
+        add(key(H_W, t));
+        if let Some(suffix) = part(w).suffix {
+            add(key(H_SUF, suffix));
         }
-        add(&["shape=", shape]);
-        add(&["lex=", flag(w)]);
-        let p1 = if w > range.start { tok(w - 1) } else { "<s>" };
-        let n1 = if w + 1 < range.end {
-            tok(w + 1)
+        add(key(H_SHAPE, shape));
+        add(key(H_LEX, part(w).flag));
+        let p1 = if w > range.start {
+            part(w - 1).hash
         } else {
-            "</s>"
+            H_START
         };
-        add(&["p1=", p1]);
-        add(&["n1=", n1]);
-        add(&["p1w=", p1, "|", t]);
-        add(&["wn1=", t, "|", n1]);
+        let n1 = if w + 1 < range.end {
+            part(w + 1).hash
+        } else {
+            H_END
+        };
+        add(key(H_P1, p1));
+        add(key(H_N1, n1));
+        add(key(key(H_P1W, p1), t));
+        add(key(key(H_WN1, t), n1));
         if w >= range.start + 2 {
-            add(&["p2=", tok(w - 2)]);
+            add(key(H_P2, part(w - 2).hash));
         }
         if w + 2 < range.end {
-            add(&["n2=", tok(w + 2)]);
+            add(key(H_N2, part(w + 2).hash));
         }
         if w > range.start {
-            add(&["p1lex=", flag(w - 1)]);
+            add(key(H_P1LEX, part(w - 1).flag));
         }
         if w + 1 < range.end {
-            add(&["n1lex=", flag(w + 1)]);
+            add(key(H_N1LEX, part(w + 1).flag));
         }
-        let (before, after) = self.gaps(w);
-        add(&["gap<", before]);
-        add(&["gap>", after]);
-        add(&["gap<", before, "|", t]);
-        add(&["w|gap>", t, "|", after]);
+        let (before, after) = (gaps[w - range.start], gaps[w - range.start + 1]);
+        add(key(H_GAP_BEFORE, before));
+        add(key(H_GAP_AFTER, after));
+        add(key(key(H_GAP_BEFORE, before), t));
+        add(key(key(H_W_GAP_AFTER, t), after));
         // no `inquote`: words inside a quotation are not scored
         let k = cue_at.partition_point(|&c| c < w);
         let left = k
@@ -669,20 +745,92 @@ impl Finder<'_, '_> {
             .find(|&c| c != w)
             .filter(|&c| c < range.end);
         match (left, right) {
-            (Some(l), Some(r)) if r - w < w - l => add(&["cueR=", bucket(r - w)]),
-            (Some(l), _) => add(&["cueL=", bucket(w - l)]),
-            (None, Some(r)) => add(&["cueR=", bucket(r - w)]),
-            (None, None) => add(&["cue=none"]),
+            (Some(l), Some(r)) if r - w < w - l => add(key(H_CUE_R, h(bucket(r - w)))),
+            (Some(l), _) => add(key(H_CUE_L, h(bucket(w - l)))),
+            (None, Some(r)) => add(key(H_CUE_R, h(bucket(r - w)))),
+            (None, None) => add(key(H_CUE, h("none"))),
         }
         if w == range.start {
-            add(&["first"]);
+            add(H_FIRST);
         }
-        let head = self.head_class(w);
-        add(&["head=", head]);
-        add(&["head|w=", head, "|", t]);
+        let head = h(self.head_class(w));
+        add(key(H_HEAD, head));
+        add(key(key(H_HEAD_W, head), t));
         (cue, source)
     }
 }
+
+/// The tagger's scores of one sentence's words.
+#[derive(Debug, Default)]
+pub(super) struct Scores {
+    /// Per word: (cue, source) score; minus infinity inside a quotation.
+    words: Vec<(f64, f64)>,
+}
+
+impl Scores {
+    /// Whether no word was scored (no model).
+    pub(super) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The cue score of word `k` of the sentence.
+    pub(super) fn cue(&self, k: usize) -> f64 {
+        self.words[k].0
+    }
+
+    /// The source score of word `k` of the sentence.
+    pub(super) fn source(&self, k: usize) -> f64 {
+        self.words[k].1
+    }
+}
+
+/// The hashes a word gives the features of itself and of its neighbours.
+struct WordParts {
+    /// Of its token.
+    hash: u64,
+    /// Of its last three letters, when it has a `suf` feature.
+    suffix: Option<u64>,
+    /// Of its lexicon flag.
+    flag: u64,
+}
+
+/// The hash of a token's `suf` value: the last 3 letters of an unmasked
+/// token longer than 3.
+fn suffix_hash(token: &str) -> Option<u64> {
+    if token.starts_with('<') {
+        return None;
+    }
+    let n = token.chars().count();
+    (n > 3).then(|| {
+        let cut = token.char_indices().nth(n - 3).map_or(0, |(i, _)| i);
+        h(&token[cut..])
+    })
+}
+
+const H_BIAS: u64 = h(BIAS);
+const H_W: u64 = h("w=");
+const H_SUF: u64 = h("suf=");
+const H_SHAPE: u64 = h("shape=");
+const H_LEX: u64 = h("lex=");
+const H_P1: u64 = h("p1=");
+const H_N1: u64 = h("n1=");
+const H_P1W: u64 = h("p1w=");
+const H_WN1: u64 = h("wn1=");
+const H_P2: u64 = h("p2=");
+const H_N2: u64 = h("n2=");
+const H_P1LEX: u64 = h("p1lex=");
+const H_N1LEX: u64 = h("n1lex=");
+const H_GAP_BEFORE: u64 = h("gap<");
+const H_GAP_AFTER: u64 = h("gap>");
+const H_W_GAP_AFTER: u64 = h("w|gap>");
+const H_CUE_R: u64 = h("cueR=");
+const H_CUE_L: u64 = h("cueL=");
+const H_CUE: u64 = h("cue=");
+const H_FIRST: u64 = h("first");
+const H_HEAD: u64 = h("head=");
+const H_HEAD_W: u64 = h("head|w=");
+const H_START: u64 = h("<s>");
+const H_END: u64 = h("</s>");
 
 /// The punctuation between two words, as a class.
 fn class(gap: &str) -> &'static str {

@@ -6,8 +6,10 @@
 //! it. Word boundaries, `*` wildcards and case-sensitive entries are checked on
 //! each candidate; when the longest candidate fails its boundary check, shorter
 //! candidates at the same start are tried, so "wolf warriors" still yields
-//! "wolf" if that is a term. The automaton is built once per run and shared by
-//! all threads.
+//! "wolf" if that is a term. The longest pattern would also hide a wildcard
+//! of another list that covers the same word ("thug*" under "thugs"), so the
+//! shorter wildcards that end with the accepted word join its hit. The
+//! automaton is built once per run and shared by all threads.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 

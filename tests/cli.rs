@@ -761,3 +761,31 @@ fn train_on_a_missing_gold_file_prints_the_os_error_once() {
     assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
     assert!(stderr.contains("no-such-gold.jsonl"), "{stderr}");
 }
+
+/// A loaded wildcard was hidden where `sentiment.toml` spells the word out:
+/// "thug*" never counted in "thugs", "devastat*" never in "devastating".
+#[test]
+fn loaded_wildcard_counts_where_sentiment_lists_the_same_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("thugs.txt");
+    fs::write(
+        &path,
+        "Title\n\nThey are thugs and the result was devastating.\n",
+    )
+    .expect("write");
+    let (out, assert) = score(&[path.to_str().unwrap()]);
+    assert.success();
+    let matches = read(out.path(), "matches.csv");
+    let rows: Vec<(String, String)> = column(&matches, "text")
+        .into_iter()
+        .zip(column(&matches, "family"))
+        .collect();
+    for word in ["thugs", "devastating"] {
+        for family in ["loaded", "sentiment"] {
+            assert!(
+                rows.contains(&(word.to_string(), family.to_string())),
+                "{word} as {family}: {rows:?}"
+            );
+        }
+    }
+}

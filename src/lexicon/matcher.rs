@@ -6,8 +6,10 @@
 //! it. Word boundaries, `*` wildcards and case-sensitive entries are checked on
 //! each candidate; when the longest candidate fails its boundary check, shorter
 //! candidates at the same start are tried, so "wolf warriors" still yields
-//! "wolf" if that is a term. The automaton is built once per run and shared by
-//! all threads.
+//! "wolf" if that is a term. The longest pattern would also hide a wildcard
+//! of another list that covers the same word ("thug*" under "thugs"), so the
+//! shorter wildcards that end with the accepted word join its hit. The
+//! automaton is built once per run and shared by all threads.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
@@ -161,8 +163,9 @@ impl Matcher {
         mut pattern: usize,
     ) -> Option<(usize, Vec<Target>)> {
         loop {
-            if let Some(found) = self.accept(folded, original, start, end, pattern) {
-                return Some(found);
+            if let Some((stop, mut targets)) = self.accept(folded, original, start, end, pattern) {
+                self.add_shorter_wildcards(folded, original, start, end, stop, &mut targets);
+                return Some((stop, targets));
             }
             let input = Input::new(folded.text)
                 .span(start..end - 1)
@@ -170,6 +173,44 @@ impl Matcher {
             let m = self.automaton.find(input)?;
             end = m.end();
             pattern = m.pattern().as_usize();
+        }
+    }
+
+    /// Adds to `targets` the wildcard entries of shorter patterns at the
+    /// same start that cover the same words (`stop`): "thug*" in one family
+    /// still counts in "thugs" when another family lists "thugs" itself.
+    /// An exception phrase among the targets keeps them out, as it keeps
+    /// out every term inside it.
+    fn add_shorter_wildcards(
+        &self,
+        folded: FoldedView<'_>,
+        original: &str,
+        start: usize,
+        mut end: usize,
+        stop: usize,
+        targets: &mut Vec<Target>,
+    ) {
+        if targets.iter().any(|t| matches!(t, Target::Except(_))) {
+            return;
+        }
+        while end > start + 1 {
+            let input = Input::new(folded.text)
+                .span(start..end - 1)
+                .anchored(Anchored::Yes);
+            let Some(m) = self.automaton.find(input) else {
+                return;
+            };
+            end = m.end();
+            if let Some((found_stop, found)) =
+                self.accept(folded, original, start, end, m.pattern().as_usize())
+                && found_stop == stop
+            {
+                for target in found {
+                    if !targets.contains(&target) {
+                        targets.push(target);
+                    }
+                }
+            }
         }
     }
 
@@ -353,5 +394,77 @@ mod tests {
     fn same_pattern_keeps_every_entry() {
         let got = hits(&["arrogant", "arrogant"], "so arrogant");
         assert_eq!(got, vec![("arrogant".to_string(), vec![0, 1])]);
+    }
+
+    /// A wildcard entry was lost where another entry spelled out the same
+    /// word: "thug*" (loaded) never counted in "thugs" because sentiment
+    /// lists "thugs". Each row: terms, text, the ids of the hit's targets.
+    #[test]
+    fn wildcard_shadowed_by_exact_entry_of_same_word() {
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a [(&'a str, &'a [u32])]);
+        let cases: &[Case] = &[
+            (
+                "both count",
+                &["thugs", "thug*"],
+                "the thugs",
+                &[("thugs", &[0, 1])],
+            ),
+            (
+                "order does not matter",
+                &["thug*", "thugs"],
+                "thugs",
+                &[("thugs", &[1, 0])],
+            ),
+            (
+                "two wildcards",
+                &["thugs", "thug*", "thu*"],
+                "thugs",
+                &[("thugs", &[0, 1, 2])],
+            ),
+            (
+                "a shorter word is no match",
+                &["wolf warriors", "wolf*"],
+                "wolf warriors",
+                &[("wolf warriors", &[0])],
+            ),
+            (
+                "exact shorter word not added",
+                &["thugs", "thug"],
+                "thugs",
+                &[("thugs", &[0])],
+            ),
+            (
+                "case-sensitive wildcard checked",
+                &["thugs", "=Thug*"],
+                "thugs",
+                &[("thugs", &[0])],
+            ),
+        ];
+        for (name, terms, text, want) in cases {
+            let want: Vec<(String, Vec<u32>)> = want
+                .iter()
+                .map(|(s, ids)| ((*s).to_string(), ids.to_vec()))
+                .collect();
+            assert_eq!(hits(terms, text), want, "{name}");
+        }
+    }
+
+    /// An exception phrase keeps out a shorter wildcard of the same word.
+    #[test]
+    fn exception_keeps_out_shorter_wildcard() {
+        let entries = vec![
+            entry("smear*", 0),
+            Entry {
+                pattern: fold("smears"),
+                wildcard: false,
+                exact: None,
+                target: Target::Except(0),
+            },
+        ];
+        let matcher = Matcher::new(entries);
+        let text = "smears";
+        let found = matcher.find(crate::text::normalize::Folded::new(text, 0).view(), text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].targets, vec![Target::Except(0)]);
     }
 }

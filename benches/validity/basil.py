@@ -7,7 +7,7 @@ Each BASIL article is one framescore article (body paragraphs joined, title as t
 with one ad-hoc target per main entity, found by name and by aliases derived from the
 name ("Barack Obama" -> "Obama"; see `aliases`). The predicted class comes from the
 entity's `authorial_sentiment` in actors.csv: > +t positive, < -t negative, else neutral;
-a missing row counts as neutral (and is reported). Target: macro-F1 >= 0.45 (answering
+a missing row counts as neutral (and is reported). Target: macro-F1 >= 0.38 (answering
 neutral every time scores high accuracy but macro-F1 about 0.30).
 
     python3 benches/validity/basil.py DATA/basil [--threshold 0.05]
@@ -29,7 +29,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import common  # noqa: E402
 
 THRESHOLDS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
-TARGET_F1 = 0.45
+TARGET_F1 = 0.38  # issue 8: author-feeling macro-F1 on the dev articles, at ±0.05
 BOOTSTRAP_DRAWS = 1000
 BOOTSTRAP_SEED = 8
 # Words that make a name a group or an institution rather than a person.

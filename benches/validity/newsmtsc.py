@@ -23,7 +23,7 @@ import gold_newsmtsc  # noqa: E402
 
 SHORT = {"negative": "neg", "neutral": "neu", "positive": "pos"}
 EPS_TABLE = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3)
-TARGET_F1 = 0.60
+TARGET_F1 = 0.65  # issue 8: devtest_mt macro-F1 at ±0.05
 
 
 def main() -> int:

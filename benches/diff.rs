@@ -8,7 +8,6 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use framescore::diff::{NoEntries, compare};
-use framescore::ingest::IngestOptions;
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::{Options, Silent, run};
 
@@ -16,17 +15,8 @@ const COPIES: usize = 2_000;
 
 fn score(lexicon: &Lexicon, out: &Path) {
     let options = Options {
-        inputs: vec!["seeds".into()],
-        ingest: IngestOptions::default(),
-        out: out.to_path_buf(),
-        threads: 0,
-        excel: false,
-        jsonl: false,
-        globs: Vec::new(),
-        excludes: Vec::new(),
         html: false,
-        group_by: "outlet".to_string(),
-        outlet_from: None,
+        ..Options::new(vec!["seeds".into()], out.to_path_buf())
     };
     run(&options, lexicon, &Silent).expect("seeds score");
 }

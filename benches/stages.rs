@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use framescore::analyze::{analyze, words};
-use framescore::ingest::{Article, IngestOptions};
+use framescore::ingest::Article;
 use framescore::lexicon::{Lexicon, builtin_files};
 use framescore::pipeline::{self, Options, Silent, score_article};
 use framescore::text::normalize::{Folded, fold};
@@ -220,19 +220,11 @@ fn run(c: &mut Criterion) {
         .map(|p| std::fs::metadata(p).expect("stat").len())
         .sum();
     let out = tempfile::tempdir().expect("tempdir");
+    // the figure: every report except the HTML one
     let options = |threads| Options {
-        inputs: vec![dir.clone()],
-        ingest: IngestOptions::default(),
-        out: out.path().join(format!("t{threads}")),
         threads,
-        excel: false,
-        jsonl: false,
-        globs: Vec::new(),
-        excludes: Vec::new(),
-        // the figure: every report except the HTML one
         html: false,
-        group_by: "outlet".to_string(),
-        outlet_from: None,
+        ..Options::new(vec![dir.clone()], out.path().join(format!("t{threads}")))
     };
     let want = pipeline::run(&options(1), &lexicon, &Silent)
         .expect("a run")

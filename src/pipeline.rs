@@ -56,6 +56,26 @@ pub struct Options {
     pub outlet_from: Option<OutletFrom>,
 }
 
+impl Options {
+    /// Scoring `inputs` into `out` as `framescore score` does with no flags:
+    /// every core, every report including the HTML one, grouped by outlet.
+    pub fn new(inputs: Vec<PathBuf>, out: PathBuf) -> Options {
+        Options {
+            inputs,
+            ingest: IngestOptions::default(),
+            out,
+            threads: 0,
+            excel: false,
+            jsonl: false,
+            globs: Vec::new(),
+            excludes: Vec::new(),
+            html: true,
+            group_by: "outlet".to_string(),
+            outlet_from: None,
+        }
+    }
+}
+
 /// Where scored rows go: report files, or a JSON Lines stream.
 enum Output {
     Files(Box<ReportSet>),

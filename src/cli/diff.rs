@@ -149,18 +149,11 @@ impl Args {
         progress: &dyn pipeline::Progress,
     ) -> anyhow::Result<usize> {
         let options = Options {
-            inputs: self.paths.clone(),
             ingest: self.input.options(),
-            out: out.to_path_buf(),
             threads: self.threads,
-            excel: false,
-            jsonl: false,
-            globs: Vec::new(),
-            excludes: Vec::new(),
             // the comparison reads the CSV files only
             html: false,
-            group_by: "outlet".to_string(),
-            outlet_from: None,
+            ..Options::new(self.paths.clone(), out.to_path_buf())
         };
         match pipeline::run(&options, lexicon, progress) {
             Ok(summary) => Ok(summary.skipped.len()),

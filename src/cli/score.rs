@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use framescore::ingest::{self, Columns, IngestOptions, InputFormat};
+use framescore::ingest::{self, IngestOptions};
 use framescore::lexicon::Lexicon;
 use framescore::pipeline::{self, Options};
 use framescore::text::outlet::OutletFrom;
 
 use super::Exit;
+use super::input::InputArgs;
 use super::progress::Bar;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -20,14 +21,6 @@ enum OutletSource {
     Dateline,
     /// The domain of the article's URL, mapped through sources.toml.
     Domain,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Auto,
-    Text,
-    Jsonl,
-    Csv,
 }
 
 /// Score articles and write CSV reports.
@@ -45,21 +38,8 @@ pub struct Args {
     /// Lexicon folder laid over the built-in lexicons (repeatable; same file name replaces).
     #[arg(long = "lexicons", value_name = "DIR")]
     lexicons: Vec<PathBuf>,
-    /// How to read the inputs (auto: by extension; stdin is JSONL).
-    #[arg(long, value_enum, default_value = "auto")]
-    input_format: Format,
-    /// CSV column holding the article text.
-    #[arg(long, default_value = "text")]
-    text_col: String,
-    /// CSV column holding the article id.
-    #[arg(long, default_value = "id")]
-    id_col: String,
-    /// CSV column holding the title.
-    #[arg(long, default_value = "title")]
-    title_col: String,
-    /// CSV column holding the outlet.
-    #[arg(long, default_value = "outlet")]
-    outlet_col: String,
+    #[command(flatten)]
+    input: InputArgs,
     /// Worker threads (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
@@ -124,26 +104,12 @@ impl Args {
                 format!("bad {flag} pattern; write e.g. `*.txt`, `2025/**` or `drafts`")
             })
         };
-        let format = match self.input_format {
-            Format::Auto => InputFormat::Auto,
-            Format::Text => InputFormat::Text,
-            Format::Jsonl => InputFormat::Jsonl,
-            Format::Csv => InputFormat::Csv,
-        };
         Ok(Options {
             inputs: self.inputs.clone(),
             ingest: IngestOptions {
-                format,
-                columns: Columns {
-                    text: self.text_col.clone(),
-                    id: self.id_col.clone(),
-                    title: self.title_col.clone(),
-                    outlet: self.outlet_col.clone(),
-                    ..Columns::default()
-                },
                 include: globs(&self.globs, "--glob")?,
                 exclude: globs(&self.excludes, "--exclude")?,
-                skip_dirs: Vec::new(),
+                ..self.input.options()
             },
             out: self.out.clone(),
             threads: self.threads,

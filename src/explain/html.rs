@@ -9,21 +9,7 @@ use std::fmt::Write as _;
 
 use super::{Explanation, Word};
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::report::columns::escape;
 
 /// A marked range of the text: byte span, CSS class, hover text.
 struct Layer {
@@ -64,7 +50,7 @@ pub fn render(e: &Explanation, text: &str) -> String {
         if f.flags.is_empty() {
             "none".to_string()
         } else {
-            escape(&f.flags.join(", "))
+            escape(&f.flags.join(", ")).into_owned()
         }
     );
     out.push_str("<p class=\"legend\"><span class=\"loaded\">loaded</span><span class=\"sentiment\">sentiment</span><span class=\"hedge\">hedge</span><span class=\"booster\">booster</span><span class=\"scare\">scare quote</span><span class=\"source\">source (hover: speaker)</span><span class=\"unsourced\">unsourced assertion</span></p>\n");

@@ -467,6 +467,7 @@ pub fn run(
         warnings: log.warnings.clone(),
         notes: log.notes.clone(),
         elapsed_seconds,
+        shards: Vec::new(),
     };
     reports.finish(manifest).map_err(|e| match e {
         FinishError::Write(error) => write_error(error),

@@ -9,6 +9,7 @@ mod explain;
 mod import;
 mod input;
 mod kwic;
+mod merge;
 mod progress;
 mod score;
 mod suggest;
@@ -61,6 +62,8 @@ enum Command {
     Explain(explain::Args),
     /// Show every occurrence of a word, phrase, pattern, category, actor or source in context.
     Kwic(kwic::Args),
+    /// Merge report folders or --jsonl outputs of shards into the reports of one run.
+    Merge(merge::Args),
     /// Compare two report folders, or one corpus scored with two lexicon versions.
     Diff(diff::Args),
     /// Train a learned model on gold annotations (JSONL).
@@ -91,6 +94,7 @@ pub fn run() -> anyhow::Result<Exit> {
         Command::Score(args) => args.run(),
         Command::Explain(args) => args.run(),
         Command::Kwic(args) => args.run(),
+        Command::Merge(args) => args.run(),
         Command::Diff(args) => args.run(),
         Command::Train(args) => args.run(),
         Command::Eval(args) => args.run(),

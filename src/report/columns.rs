@@ -271,8 +271,13 @@ fn json_string(s: &str, out: &mut Vec<u8>) {
 }
 
 fn json_value(cell: &Cell, out: &mut Vec<u8>) {
-    let rounded = |x: f64, scale: f64| {
-        serde_json::Number::from_f64((x * scale).round() / scale)
+    // the digits of the CSV cell, so that a tie (-0.28125) rounds the same
+    // way in both (`framescore merge` rebuilds CSV rows from these values)
+    let rounded = |cell: &Cell| {
+        cell.render()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
             .map_or(serde_json::Value::Null, serde_json::Value::Number)
     };
     let value = match cell {
@@ -281,8 +286,7 @@ fn json_value(cell: &Cell, out: &mut Vec<u8>) {
             let _ = write!(out, "{n}");
             return;
         }
-        Cell::Num(x) => rounded(*x, 1e4),
-        Cell::Score(x) => rounded(*x, 10.0),
+        Cell::Num(_) | Cell::Score(_) => rounded(cell),
         Cell::Empty => serde_json::Value::Null,
     };
     let _ = serde_json::to_writer(&mut *out, &value);
@@ -378,6 +382,21 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_round_ties_like_the_csv_cells() {
+        for (cell, csv, json) in [
+            (Cell::Num(-0.28125), "-0.2812", "-0.2812"),
+            (Cell::Num(0.5), "0.5000", "0.5"),
+            (Cell::Score(12.25), "12.2", "12.2"),
+            (Cell::Num(f64::NAN), "NaN", "null"),
+        ] {
+            assert_eq!(cell.render(), csv);
+            let mut out = Vec::new();
+            Json::object(&["v".to_string()], &[cell], &mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{{\"v\":{json}}}"));
+        }
+    }
 
     struct Row {
         name: &'static str,

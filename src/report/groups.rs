@@ -154,6 +154,62 @@ impl Groups {
             Cell::Text(s) => s,
             _ => String::new(),
         };
+        cut(&value)
+    }
+
+    /// Adds one article from values read back from a report (`framescore
+    /// merge`): its group value, the numeric columns in order (`None` when
+    /// empty) and its actors; the same tally as [`Groups::add`].
+    pub fn add_values(&mut self, value: &str, figures: &[Option<f64>], actors: &[ActorValues]) {
+        let (key, was_cut) = cut(value);
+        if was_cut && !self.groups.contains_key(&key) {
+            self.cut.0 += 1;
+            self.cut.1.get_or_insert_with(|| key.clone());
+        }
+        let width = self.figure_columns.len();
+        let tally = self.groups.entry(key).or_insert_with(|| GroupTally {
+            figures: vec![Running::default(); width],
+            ..GroupTally::default()
+        });
+        tally.articles += 1;
+        for (running, x) in tally.figures.iter_mut().zip(figures) {
+            if let Some(x) = x.filter(|x| x.is_finite()) {
+                running.add(x);
+            }
+        }
+        for actor in actors {
+            let t = tally.actors.entry(actor.id.clone()).or_default();
+            if t.label.is_empty() {
+                t.label = actor.label.clone();
+            }
+            t.authorial.add(actor.authorial);
+            t.quoted.add(actor.quoted);
+            t.mentions += actor.mentions;
+            t.statements += actor.voice;
+        }
+    }
+}
+
+/// One `actors.csv` row as [`Groups::add_values`] needs it.
+#[derive(Debug, Clone, Default)]
+pub struct ActorValues {
+    /// Actor id.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// `authorial_sentiment`.
+    pub authorial: f64,
+    /// `quoted_sentiment`.
+    pub quoted: f64,
+    /// `mentions`.
+    pub mentions: usize,
+    /// `voice`.
+    pub voice: usize,
+}
+
+/// A group value trimmed and cut to [`MAX_GROUP_CHARS`]; whether it was cut.
+fn cut(value: &str) -> (String, bool) {
+    {
         let value = value.trim();
         if value.chars().count() <= MAX_GROUP_CHARS {
             return (value.to_string(), false);
@@ -161,7 +217,9 @@ impl Groups {
         let cut: String = value.chars().take(MAX_GROUP_CHARS - 1).collect();
         (format!("{cut}…"), true)
     }
+}
 
+impl Groups {
     /// Adds one article.
     pub fn add(&mut self, schema: &Schema<ArticleRow>, rows: &ArticleRows) {
         let (key, was_cut) = self.key(schema, &rows.article);

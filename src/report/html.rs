@@ -40,6 +40,14 @@ pub struct IndexRow {
     cells: Vec<u8>,
 }
 
+impl IndexRow {
+    /// A row from its id and its rendered cells, as read back from a
+    /// `report.html` by `framescore merge`.
+    pub fn from_parts(id: String, cells: Vec<u8>) -> IndexRow {
+        IndexRow { id, cells }
+    }
+}
+
 /// The main table's cells for one article (all but its number and link).
 pub fn index_row(rows: &ArticleRows) -> IndexRow {
     let a = &rows.article;

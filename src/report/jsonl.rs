@@ -36,8 +36,55 @@ pub fn line(rows: &ArticleRows, schemas: &Schemas) -> Vec<u8> {
     list("stances", &mut out, &|o| {
         schemas.stances.rows(&Json, &rows.stances, o)
     });
+    exact(rows, schemas, &mut out);
     out.extend_from_slice(b"}\n");
     out
+}
+
+/// The `exact` key: what `framescore merge` needs beyond the rounded cells
+/// to rebuild `outlets.csv` and `outlet_actors.csv` to the last digit, and to
+/// refuse shards of other versions or lexicons: `version`, `lexicon_digest`,
+/// `article` (every numeric `articles.csv` column, in order, as the hex bits
+/// of the `f64`, `null` when empty) and `actors` (per `actors` row, the bits
+/// of `authorial_sentiment` and `quoted_sentiment`). Bits, not decimals, so
+/// that no float parser can move the last digit.
+fn exact(rows: &ArticleRows, schemas: &Schemas, out: &mut Vec<u8>) {
+    let _ = write!(
+        out,
+        ",\"exact\":{{\"version\":\"{}\",\"lexicon_digest\":\"{}\",\"article\":[",
+        env!("CARGO_PKG_VERSION"),
+        schemas.lexicon_digest
+    );
+    let numeric = schemas
+        .articles
+        .columns()
+        .iter()
+        .filter(|c| c.kind.numeric());
+    for (i, column) in numeric.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        match column.number(&rows.article) {
+            Some(x) => {
+                let _ = write!(out, "\"{:016x}\"", x.to_bits());
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    out.extend_from_slice(b"],\"actors\":[");
+    for (i, actor) in rows.actors.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let s = &actor.scores;
+        let _ = write!(
+            out,
+            "[\"{:016x}\",\"{:016x}\"]",
+            s.authorial_sentiment.to_bits(),
+            s.quoted_sentiment.to_bits()
+        );
+    }
+    out.extend_from_slice(b"]}");
 }
 
 /// Writes each article's line, rendered beforehand on a worker.

@@ -68,4 +68,22 @@ pub struct Manifest {
     pub notes: Vec<Notice>,
     /// Wall-clock seconds.
     pub elapsed_seconds: f64,
+    /// The shards a `framescore merge` combined, in order (absent otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<Shard>,
+}
+
+/// One shard of a merged report set.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Shard {
+    /// The path as given (`-` for standard input).
+    pub path: String,
+    /// `report` (a folder written by `score`) or `jsonl` (`score --jsonl` output).
+    pub kind: String,
+    /// The shard's `run_id` (report folders; JSONL carries none).
+    pub run_id: Option<String>,
+    /// SHA-256 of the shard's `manifest.json`, or of the JSONL bytes.
+    pub sha256: String,
+    /// Articles it held.
+    pub articles: usize,
 }

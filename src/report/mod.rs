@@ -17,6 +17,7 @@ pub mod groups;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;
+pub mod merge;
 pub mod rows;
 
 use std::fs::File;

@@ -171,6 +171,9 @@ pub struct Schemas {
     pub actors: Schema<ActorRow>,
     /// `stances.csv`.
     pub stances: Schema<StanceRow>,
+    /// SHA-256 of the lexicons the rows come from (carried by `--jsonl` so
+    /// that `framescore merge` can refuse shards of different lexicons).
+    pub lexicon_digest: String,
 }
 
 impl Schemas {
@@ -183,6 +186,7 @@ impl Schemas {
             sources: sources_schema(),
             actors: actors_schema(),
             stances: stances_schema(),
+            lexicon_digest: lexicon.digest.clone(),
         }
     }
 }

@@ -6,7 +6,7 @@ use super::*;
 /// Subject pronouns (and "him", for "according to him").
 pub(super) const PRONOUNS: &[&str] = &["he", "him", "i", "it", "she", "them", "they", "we", "you"];
 /// Pronouns that stand for one person.
-pub(super) const PERSONAL: &[&str] = &["he", "her", "him", "i", "she"];
+pub(super) const PERSONAL: &[&str] = &["he", "her", "him", "his", "i", "she"];
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "another", "her", "his", "its", "one", "our", "some", "the", "their", "two",
 ];
@@ -16,6 +16,18 @@ pub(super) const NOUN_MARKERS: &[&str] = &[
     "their", "these", "those", "your",
 ];
 pub(super) const CONNECTORS: &[&str] = &["and", "by", "for", "of", "to"];
+/// Forms of "be", "have" and "do" and the modals: an auxiliary is never a cue
+/// ("Russia has backed …").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
+    "having", "is", "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+];
+/// Modals: always auxiliaries.
+pub(super) const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+/// Forms of "be": "it is known that" is a passive with an empty subject.
+pub(super) const BE_FORMS: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 /// Auxiliaries and adverbs that may stand between a subject and its verb.
 pub(super) const BETWEEN: &[&str] = &[
     "again",
@@ -59,6 +71,7 @@ pub(super) const BETWEEN: &[&str] = &[
     "still",
     "then",
     "was",
+    "well",
     "were",
     "will",
     "won't",

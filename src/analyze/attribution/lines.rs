@@ -245,7 +245,7 @@ impl Finder<'_, '_> {
     /// (not a caption or a heading), whose gender does not clash.
     pub(super) fn person_before(&self, at: usize, pronoun: &str) -> Option<String> {
         let want = match pronoun {
-            "he" | "him" => Gender::Male,
+            "he" | "him" | "his" => Gender::Male,
             "she" | "her" => Gender::Female,
             _ => Gender::Unknown,
         };

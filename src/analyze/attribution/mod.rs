@@ -376,6 +376,21 @@ impl<'a, 'b> Finder<'a, 'b> {
         .any(|list| list.contains(&lower))
     }
 
+    /// "has backed", "could retaliate", "is expected": an auxiliary or a
+    /// modal before a verb is never a cue ("has" as a main verb may be one).
+    fn auxiliary_before_verb(&self, w: usize, end: usize) -> bool {
+        let lower = self.lower(w);
+        if !grammar::AUXILIARIES.contains(&lower) {
+            return false;
+        }
+        if grammar::MODALS.contains(&lower) || w + 1 >= end {
+            return true;
+        }
+        let next = self.lower(w + 1);
+        ["ed", "en", "ing", "wn"].iter().any(|e| next.ends_with(e))
+            || grammar::BETWEEN.contains(&next)
+    }
+
     pub(super) fn sentence_span(&self, s: usize) -> Range<usize> {
         self.analysis.doc.sentences[s].span.clone()
     }
@@ -411,14 +426,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                 CueKind::Poll => self.poll_cue(s, &cue),
             };
             if let Some(mut attribution) = found {
-                // "Moscow wants Beijing's constructive role": a proposed verb
-                // with a noun-phrase object attributes no words, so nothing
-                // after it is in the speaker's voice
+                // "Moscow wants Beijing's constructive role": what a proposed
+                // verb with a noun-phrase object reports is that object
                 let w = word_at(self.words(), cue.span.start);
-                if cue.kind == CueKind::Learned
-                    && !self.says_something_after(w, self.analysis.sentence_words[s].end)
-                {
-                    attribution.content = cue.span.end..cue.span.end;
+                let end = self.analysis.sentence_words[s].end;
+                if cue.kind == CueKind::Learned && !self.says_something_after(w, end) {
+                    attribution.content = self
+                        .np_right(cue.span.end, end, false)
+                        .unwrap_or(cue.span.end..cue.span.end);
                     attribution.direct = false;
                 }
                 // an outlet in a dateline is the article's own, not a source
@@ -490,7 +505,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     .any(|c| c.span.start >= span.end && word_at(words, c.span.start) <= w + 3);
             // the rules find subjects for verbs: a function word the tagger
             // marks ("reports of") belongs to a cue of the lists or to none
-            let function = self.function_word(lower);
+            let function = self.function_word(lower) || self.auxiliary_before_verb(w, range.end);
             if !covered && !object && !auxiliary && !function {
                 cues.push(Cue {
                     span: span.clone(),

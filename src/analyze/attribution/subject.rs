@@ -29,7 +29,10 @@ impl Finder<'_, '_> {
             Some(src) => (Some(src), true),
             None => (self.subject(s, j, cue, form), false),
         };
-        let source = source.filter(|src| !is_possessive(self.text().slice(src.clone())));
+        let source = source
+            .filter(|src| !is_possessive(self.text().slice(src.clone())))
+            .and_then(|src| self.speaker_of_speech_noun(src))
+            .filter(|src| inverted || !self.expletive_it(src, j));
         if source
             .as_ref()
             .is_some_and(|src| self.mute_subject(&cue.span, src))
@@ -173,6 +176,44 @@ impl Finder<'_, '_> {
             Head::Relative(k) => self.antecedent(first, k),
             Head::Nothing => None,
         }
+    }
+
+    /// "Her declaration … stating", "Lavrov's remarks suggesting": a speech
+    /// noun is no speaker; its owner is, when named by a possessive. An
+    /// unowned one ("the statement said") is a document cited as it stands.
+    pub(super) fn speaker_of_speech_noun(&self, src: Range<usize>) -> Option<Range<usize>> {
+        let span = self.words_within(&src);
+        if span.is_empty() {
+            return Some(src);
+        }
+        let head = self.lower(span.end - 1);
+        let speech = self.rules().speech_nouns.contains(head)
+            || self.rules().speech_nouns.contains(singular(head));
+        if !speech {
+            return Some(src);
+        }
+        let words = self.words();
+        for k in span.start..span.end - 1 {
+            let lower = self.lower(k);
+            if matches!(lower, "her" | "his") {
+                return Some(words[k].span.clone());
+            }
+            if is_possessive(lower) {
+                let cut = self.text()[..words[k].span.end].rfind(['\'', '\u{2019}'])?;
+                return (cut > words[span.start].span.start)
+                    .then(|| words[span.start].span.start..cut);
+            }
+        }
+        Some(src)
+    }
+
+    /// "It is well known that …", "it was reported": an "it" before a form of
+    /// "be" and the cue is the empty subject of a passive, not a speaker.
+    pub(super) fn expletive_it(&self, src: &Range<usize>, j: usize) -> bool {
+        let span = self.words_within(src);
+        span.len() == 1
+            && self.lower(span.start) == "it"
+            && (span.end..j).any(|k| BE_FORMS.contains(&self.lower(k)))
     }
 
     /// Walks left from the verb over auxiliaries, adverbs, time phrases and parentheses.

@@ -535,3 +535,46 @@ fn one_statement_is_one_row() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(!got[1].3, "{got:?}");
 }
+
+#[test]
+fn an_auxiliary_is_never_a_cue_and_a_statement_needs_content() {
+    let got = rows("Russia has backed China's position on Taiwan.");
+    assert!(got.iter().all(|(cue, ..)| cue != "has"), "{got:?}");
+    let lexicon = Lexicon::shared().expect("builtin");
+    let text =
+        "Russia has backed China's position on Taiwan. Moscow wants Beijing's role in Ukraine.";
+    let article = Article::from_text("t", text);
+    let a = analyze(&article, lexicon);
+    assert!(
+        a.attributions.iter().all(|r| !r.content.is_empty()),
+        "{:?}",
+        a.attributions
+    );
+}
+
+#[test]
+fn it_is_well_known_has_no_source() {
+    let got = speakers("It is well known that the talks failed.");
+    assert!(
+        got.iter()
+            .all(|(_, src, speaker)| src != "well" && speaker != "well"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, src, _)| src.is_empty()), "{got:?}");
+}
+
+#[test]
+fn a_speech_noun_is_no_speaker_its_owner_is() {
+    let text = "Prime Minister Sanae Takaichi spoke in Tokyo. Her declaration on November 7 stating that Japan could retaliate sent shockwaves through Beijing.";
+    let got = speakers(text);
+    let stating = got.iter().find(|(cue, ..)| cue == "stating");
+    assert!(
+        stating.is_some_and(|(_, src, speaker)| src == "Her" && speaker.contains("Takaichi")),
+        "{got:?}"
+    );
+    let got = speakers("Lavrov's remarks on Sunday stating that Japan was rearming drew a reply.");
+    assert!(
+        got.iter().all(|(_, src, _)| !src.contains("remarks")),
+        "{got:?}"
+    );
+}

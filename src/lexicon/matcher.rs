@@ -82,7 +82,11 @@ impl Matcher {
     /// Builds the automaton; identical folded patterns share one automaton pattern.
     pub fn new(entries: Vec<Entry>) -> Matcher {
         let mut patterns: Vec<&str> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut index: std::collections::HashMap<
+            &str,
+            usize,
+            std::hash::BuildHasherDefault<crate::learn::model::Fnv>,
+        > = std::collections::HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             if entry.pattern.is_empty() {

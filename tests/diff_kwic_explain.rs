@@ -416,6 +416,36 @@ fn explain_lists_the_unsourced_assertions_of_the_hawkish_seed() {
 }
 
 #[test]
+fn explain_shows_the_article_type_and_each_reliability_part() {
+    let out = stdout(framescore().args(["explain", "seeds/001_1a46e1846f172996.txt"]));
+    assert!(
+        out.contains("article type: opinion; reliability parts: sourcing "),
+        "{out}"
+    );
+    assert!(out.contains(", transparency "), "{out}");
+    let json = stdout(framescore().args([
+        "explain",
+        "seeds/004_8809fbebfa25ad9a.txt",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["figures"]["article_type"], "news");
+    for part in [
+        "sourcing",
+        "restraint",
+        "calibration",
+        "balance",
+        "transparency",
+    ] {
+        let x = v["figures"]["reliability_parts"][part]
+            .as_f64()
+            .expect(part);
+        assert!((0.0..=100.0).contains(&x), "{part} {x}");
+    }
+}
+
+#[test]
 fn explain_says_none_for_an_empty_section() {
     framescore()
         .args(["explain", "-"])

@@ -119,6 +119,12 @@ fn render(e: &Explanation) -> String {
         f.reliability,
         or_none(f.flags.join(", "))
     );
+    let _ = writeln!(
+        out,
+        "article type: {}; reliability parts: {}",
+        f.article_type,
+        f.parts_line()
+    );
     section(&mut out, "Who says what");
     let statements: Vec<String> = e
         .statements

@@ -53,6 +53,12 @@ pub fn render(e: &Explanation, text: &str) -> String {
             escape(&f.flags.join(", ")).into_owned()
         }
     );
+    let _ = writeln!(
+        out,
+        "<p>article type: {} · reliability parts: {}</p>",
+        f.article_type,
+        f.parts_line()
+    );
     out.push_str("<p class=\"legend\"><span class=\"loaded\">loaded</span><span class=\"sentiment\">sentiment</span><span class=\"hedge\">hedge</span><span class=\"booster\">booster</span><span class=\"scare\">scare quote</span><span class=\"source\">source (hover: speaker)</span><span class=\"unsourced\">unsourced assertion</span></p>\n");
     let _ = writeln!(out, "<div class=\"text\">{}</div>", marked(e, text));
     section(&mut out, "Unsourced assertions");

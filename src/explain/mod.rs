@@ -44,8 +44,23 @@ pub struct Figures {
     pub sourcing_score: f64,
     /// Reliability composite, 0–100.
     pub reliability: f64,
+    /// Its parts, 0–100 each (the `reliability_*` columns).
+    pub reliability_parts: crate::score::ReliabilityParts,
+    /// `news`, `opinion` or `analysis`.
+    pub article_type: &'static str,
     /// Flags.
     pub flags: Vec<String>,
+}
+
+impl Figures {
+    /// "sourcing 41, restraint 70, …": the reliability parts, rounded.
+    pub fn parts_line(&self) -> String {
+        let p = &self.reliability_parts;
+        format!(
+            "sourcing {:.0}, restraint {:.0}, calibration {:.0}, balance {:.0}, transparency {:.0}",
+            p.sourcing, p.restraint, p.calibration, p.balance, p.transparency
+        )
+    }
 }
 
 /// An attributed statement.
@@ -195,6 +210,8 @@ pub fn explain(a: &Analysis, lexicon: &Lexicon) -> Explanation {
             tone: s.tone,
             sourcing_score: s.sourcing_score,
             reliability: s.reliability,
+            reliability_parts: s.parts,
+            article_type: s.genre.kind.name(),
             flags: s.flags.clone(),
         },
         statements: statements(a, lexicon),

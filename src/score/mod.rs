@@ -87,7 +87,7 @@ pub struct ArticleScores {
 }
 
 /// The parts of `reliability`, each 0–100 (README, "How the scores are computed").
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct ReliabilityParts {
     /// The sourcing score.
     pub sourcing: f64,

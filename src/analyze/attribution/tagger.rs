@@ -514,21 +514,10 @@ impl Finder<'_, '_> {
             f.push("inquote".into());
         }
         // the nearest reporting-cue word of the lists, by side
-        let k = cue_at.partition_point(|&c| c < w);
-        let left = k
-            .checked_sub(1)
-            .map(|i| cue_at[i])
-            .filter(|&c| c >= range.start);
-        let right = cue_at[k..]
-            .iter()
-            .copied()
-            .find(|&c| c != w)
-            .filter(|&c| c < range.end);
-        match (left, right) {
-            (Some(l), Some(r)) if r - w < w - l => f.push(format!("cueR={}", bucket(r - w))),
-            (Some(l), _) => f.push(format!("cueL={}", bucket(w - l))),
-            (None, Some(r)) => f.push(format!("cueR={}", bucket(r - w))),
-            (None, None) => f.push("cue=none".into()),
+        match nearest_cue(cue_at, w, range.clone()) {
+            Some(Nearest::Right(d)) => f.push(format!("cueR={}", bucket(d))),
+            Some(Nearest::Left(d)) => f.push(format!("cueL={}", bucket(d))),
+            None => f.push("cue=none".into()),
         }
         if w == range.start {
             f.push("first".into());
@@ -734,21 +723,10 @@ impl Finder<'_, '_> {
         add(key(key(H_GAP_BEFORE, before), t));
         add(key(key(H_W_GAP_AFTER, t), after));
         // no `inquote`: words inside a quotation are not scored
-        let k = cue_at.partition_point(|&c| c < w);
-        let left = k
-            .checked_sub(1)
-            .map(|i| cue_at[i])
-            .filter(|&c| c >= range.start);
-        let right = cue_at[k..]
-            .iter()
-            .copied()
-            .find(|&c| c != w)
-            .filter(|&c| c < range.end);
-        match (left, right) {
-            (Some(l), Some(r)) if r - w < w - l => add(key(H_CUE_R, h(bucket(r - w)))),
-            (Some(l), _) => add(key(H_CUE_L, h(bucket(w - l)))),
-            (None, Some(r)) => add(key(H_CUE_R, h(bucket(r - w)))),
-            (None, None) => add(key(H_CUE, h("none"))),
+        match nearest_cue(cue_at, w, range.clone()) {
+            Some(Nearest::Right(d)) => add(key(H_CUE_R, h(bucket(d)))),
+            Some(Nearest::Left(d)) => add(key(H_CUE_L, h(bucket(d)))),
+            None => add(key(H_CUE, h("none"))),
         }
         if w == range.start {
             add(H_FIRST);
@@ -987,6 +965,33 @@ pub fn train_pruned(examples: &[(Vec<String>, bool)], epochs: usize, keep: usize
         })
         .collect();
     train(&narrowed, epochs)
+}
+
+/// The nearest reporting-cue word of the lists to word `w`, and its distance.
+enum Nearest {
+    Left(usize),
+    Right(usize),
+}
+
+/// Looks up the nearest cue word (other than `w`) within `range`, on either
+/// side; a tie goes to the left. Both feature paths use this one lookup.
+fn nearest_cue(cue_at: &[usize], w: usize, range: std::ops::Range<usize>) -> Option<Nearest> {
+    let k = cue_at.partition_point(|&c| c < w);
+    let left = k
+        .checked_sub(1)
+        .map(|i| cue_at[i])
+        .filter(|&c| c >= range.start);
+    let right = cue_at[k..]
+        .iter()
+        .copied()
+        .find(|&c| c != w)
+        .filter(|&c| c < range.end);
+    match (left, right) {
+        (Some(l), Some(r)) if r - w < w - l => Some(Nearest::Right(r - w)),
+        (Some(l), _) => Some(Nearest::Left(w - l)),
+        (None, Some(r)) => Some(Nearest::Right(r - w)),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
